@@ -25,7 +25,7 @@ __all__ = [
     "Reject",
     "Sentence",
     "__version__",
-    "ingest",
+    "ingest_paths",
     "open_store",
     "process",
     "read_articles",
@@ -41,7 +41,7 @@ def __getattr__(name: str):  # noqa: ANN202 - lazy imports keep `import communiq
         from .store import open_store
 
         return open_store
-    if name == "ingest":
+    if name == "ingest_paths":
         from .batch import ingest
 
         return ingest

@@ -323,6 +323,153 @@ def process(file: str, fmt: str | None, fields: tuple[str, ...], date: dt.date |
         sys.exit(EXIT_REJECTED)
 
 
+# -- measurement ------------------------------------------------------------------------------
+def _print_task(name: str, data: dict[str, Any]) -> None:
+    line = (f"  {name:<8} P {data['precision']:.3f}  R {data['recall']:.3f}  "
+            f"F1 {data['f1']:.3f}   (tp {data['tp']}, fp {data['fp']}, fn {data['fn']}; "
+            f"{data['records']} records)")
+    click.echo(line)
+    for key, value in data.items():
+        if key == "exact":
+            click.echo(f"           exact match F1 {value['f1']:.3f}")
+        elif key.endswith("_accuracy"):
+            click.echo(f"           {key.replace('_', ' ')} {value['accuracy']:.3f} "
+                       f"({value['right']}/{value['total']})")
+    if "per_type" in data:
+        click.echo(f"           macro F1 {data['macro_f1']:.3f}, micro F1 {data['micro_f1']:.3f}")
+        for kind, prf in data["per_type"].items():
+            click.echo(f"             {kind:<10} P {prf['precision']:.2f} R {prf['recall']:.2f} "
+                       f"F1 {prf['f1']:.2f}  (tp {prf['tp']}, fp {prf['fp']}, fn {prf['fn']})")
+
+
+def _print_errors(errors: list[dict[str, Any]], limit: int = 400) -> None:
+    for err in errors[:limit]:
+        extra = f"  [{err['evidence']}]" if err.get("evidence") else ""
+        click.echo(f"    {err['record']}: {err['kind']}: {err['detail']}{extra}")
+    if len(errors) > limit:
+        click.echo(f"    ... and {len(errors) - limit} more (use --json for all)")
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--task", "tasks", multiple=True,
+              type=click.Choice(["actors", "events", "quotes", "dates"]),
+              help="Only these tasks (repeatable; default: all).")
+@click.option("--format", "fmt", default="gold", show_default=True,
+              type=click.Choice(["gold", "plover-gsr"]),
+              help="gold: communique's gold JSONL; plover-gsr: PLOVER_GSR_CAMEO.txt.")
+@click.option("--show-errors", is_flag=True, help="List every miss and false positive.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def eval_(gold: tuple[str, ...], tasks: tuple[str, ...], fmt: str, show_errors: bool,
+          as_json: bool) -> None:
+    """Score extraction against gold files: precision, recall and F1 per task.
+
+    \b
+    Examples:
+      communique eval tests/eval/team_gold.jsonl --task quotes --show-errors
+      communique eval tests/eval/voa_gold.jsonl --json
+      communique eval --format plover-gsr ../shared/external/event_gold/PLOVER/PLOVER_GSR_CAMEO.txt
+    """
+    from .eval import evaluate
+
+    report = evaluate(list(gold), tasks=tasks or None, fmt=fmt)
+    if as_json:
+        click.echo(to_json(report.to_dict(errors=show_errors)))
+        return
+    for s in report.to_dict(errors=True)["sets"]:
+        click.echo(click.style(f"{s['name']} ({s['path']}): {s['records']} records", bold=True))
+        for reason in s["skipped"][:5]:
+            click.echo(f"  skipped: {reason}")
+        if "plover_gsr" in s:
+            g = s["plover_gsr"]
+            click.echo(f"  event type accuracy {g['type_accuracy']:.3f}, macro F1 "
+                       f"{g['type_macro_f1']:.3f} ({g['no_event']} records with no event)")
+            t = g["triple"]
+            click.echo(f"  (type, source, target) P {t['precision']:.3f} R {t['recall']:.3f} "
+                       f"F1 {t['f1']:.3f}")
+            for kind, prf in g["per_type"].items():
+                click.echo(f"    {kind:<10} P {prf['precision']:.2f} R {prf['recall']:.2f} "
+                           f"F1 {prf['f1']:.2f}")
+            if show_errors:
+                _print_errors(g["errors"])
+            continue
+        for task, data in s["tasks"].items():
+            _print_task(task, data)
+            if show_errors and data.get("errors"):
+                _print_errors(data["errors"])
+
+
+@cli.command()
+@click.option("--baseline", default="tests/eval/baseline.json", show_default=True,
+              help="Baseline file with the gold sets, their digests and the floors.")
+@click.option("--update", is_flag=True, help="Raise the floors to the figures reached now.")
+@click.option("--allow-lower", is_flag=True, help="With --update: allow a floor to go down.")
+def gate(baseline: str, update: bool, allow_lower: bool) -> None:
+    """Check (or raise) the accuracy floors: exit 1 when a figure falls below its floor.
+
+    Gold sets whose files are absent (e.g. ../shared on another machine) are skipped and
+    said so.
+
+    \b
+    Examples:
+      communique gate
+      communique gate --update
+    """
+    from .eval import gate as gate_mod
+
+    if update:
+        _, changes = gate_mod.update(baseline, allow_lower=allow_lower)
+        for change in changes or ["floors unchanged"]:
+            click.echo(change)
+        return
+    result = gate_mod.check(baseline)
+    for note in result.skipped:
+        click.echo(f"skipped: {note}")
+    for key, value in sorted(result.figures.items()):
+        click.echo(f"{key:<40} {value:.4f}")
+    for failure in result.failures:
+        click.echo(f"FAIL {failure}", err=True)
+    if not result.ok:
+        sys.exit(EXIT_ERROR)
+    click.echo("gate passed")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--limit", default=None, type=click.IntRange(1), help="Only the first N articles.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+@click.option("--format", "fmt", default=None, help="Reader to use (default: by extension).")
+@click.option("--field", "fields", multiple=True, metavar="ATTR=FIELD",
+              help="Map an input field to an article attribute; repeatable.")
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def bench(paths: tuple[str, ...], limit: int | None, workers: int, fmt: str | None,
+          fields: tuple[str, ...], model: str | None, as_json: bool) -> None:
+    """Throughput and peak memory of the pipeline next to plain spaCy, in the same run.
+
+    \b
+    Examples:
+      communique bench ../shared/corpus/voa/voa_stories.jsonl --field date=published
+      communique bench ../shared/corpus/news.jsonl.gz --limit 500 --workers 2 --json
+    """
+    from .bench import bench as run_bench
+    from .ingest import FieldMap, ReadOptions
+
+    result = run_bench(paths, limit=limit, workers=workers, fmt=fmt,
+                       options=ReadOptions(fields=FieldMap.from_pairs(fields)), model=model)
+    if as_json:
+        click.echo(to_json(result.to_dict()))
+        return
+    click.echo(f"{result.articles} articles, {result.words} words, {result.workers} worker(s), "
+               f"model {result.model}")
+    for name, p in result.phases.items():
+        stages = ", ".join(f"{k} {v:.2f}s" for k, v in p["stage_seconds"].items())
+        click.echo(f"  {name:<11} {p['articles_per_s']:8.2f} articles/s {p['words_per_s']:10.0f} "
+                   f"words/s  {p['seconds']:7.2f}s  peak {p['peak_rss_mb']:.0f} MB  "
+                   f"(model load {p['load_seconds']:.1f}s)" + (f"  stages: {stages}" if stages else ""))
+    click.echo(f"  ratio communique / plain spaCy: {result.ratio:.3f}")
+
+
 def main() -> None:
     cli(prog_name="communique")
 

@@ -124,6 +124,7 @@ class _Run:
         self.summary.ingested += written
         self.summary.undated += sum(1 for d in docs if d.article.date is None)
         self.summary.near_duplicates += sum(1 for d in docs if d.article.id in near)
+        log.info("committed %d articles (%d in this run)", written, self.summary.ingested)
         if self.progress:
             self.progress(written)
 

@@ -10,6 +10,8 @@ from ._decode import decode_utf8
 from ._normalize import article_id, check_text, content_hash, parse_date
 from ._registry import ReadOptions, register_reader
 
+MIN_WORDS = 8
+
 
 @register_reader("html", extensions=("html", "htm", "xhtml"))
 def read_html(data: bytes, origin: str, options: ReadOptions) -> Iterator[Article | Reject]:
@@ -32,7 +34,7 @@ def parse_html(data: bytes, origin: str = "<html>") -> Article:
     if extracted is None:
         raise RecordError("no article text found in the HTML page")
     body = getattr(extracted, "text", None) or ""
-    if not body.strip():
+    if len(body.split()) < MIN_WORDS:  # menus and cookie banners are not articles
         raise RecordError("no article text found in the HTML page")
     text = check_text(body)
     try:

@@ -272,7 +272,7 @@ class DuckDBStore:
                         pipeline=run[0] if run else {})
 
     def rejects(self, limit: int = 50) -> list[dict[str, Any]]:
-        return self._dicts("SELECT id, origin, line, reason, length(raw) AS bytes, rejected_at "
+        return self._dicts("SELECT id, origin, line, reason, octet_length(raw) AS bytes, rejected_at "
                            "FROM rejects ORDER BY rejected_at DESC, origin, line LIMIT ?", [limit])
 
     def stats(self) -> dict[str, Any]:
