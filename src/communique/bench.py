@@ -41,11 +41,11 @@ class BenchResult:
                 "ratio_communique_over_plain": round(self.ratio, 3)}
 
 
-def _load(model: str | None) -> None:
+def _load(model: str | None, plain: bool) -> None:
     started = time.perf_counter()
     from .nlp import load_pipeline
 
-    load_pipeline(model)
+    load_pipeline(model, plain=plain)
     global _LOAD_SECONDS
     _LOAD_SECONDS = time.perf_counter() - started
 
@@ -58,7 +58,7 @@ def _run_phase(args: tuple[str, list[Article], str | None]) -> dict[str, Any]:
     from . import pipeline
     from .nlp import load_pipeline
 
-    nlp = load_pipeline(model)
+    nlp = load_pipeline(model, plain=phase == "plain")
     pipeline.STAGE_SECONDS.clear()
     started = time.perf_counter()
     if phase == "plain":
@@ -75,7 +75,7 @@ def _run_phase(args: tuple[str, list[Article], str | None]) -> dict[str, Any]:
 
 def _phase(phase: str, chunks: list[list[Article]], model: str | None) -> dict[str, Any]:
     context = mp.get_context("spawn")
-    with context.Pool(len(chunks), initializer=_load, initargs=(model,)) as pool:
+    with context.Pool(len(chunks), initializer=_load, initargs=(model, phase == "plain")) as pool:
         results = pool.map(_run_phase, [(phase, chunk, model) for chunk in chunks])
     seconds = max(r["seconds"] for r in results)  # the workers run side by side
     stages: dict[str, float] = {}

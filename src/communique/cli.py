@@ -470,6 +470,159 @@ def bench(paths: tuple[str, ...], limit: int | None, workers: int, fmt: str | No
     click.echo(f"  ratio communique / plain spaCy: {result.ratio:.3f}")
 
 
+# -- actors -----------------------------------------------------------------------------------
+@cli.command("actors")
+@db_option()
+@click.option("--kind", type=click.Choice(["person", "organisation", "country", "igo", "group",
+                                           "region"]), help="Only actors of this kind.")
+@click.option("--country", help="Only actors of this country or party code (e.g. RUS, NATO).")
+@click.option("--search", help="Only actors whose name contains this text.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
+@output_options
+def actors_cmd(db: str, kind: str | None, country: str | None, search: str | None, limit: int,
+               as_json: bool, as_csv: bool) -> None:
+    """List the actors found in stored articles, most mentioned first.
+
+    \b
+    Examples:
+      communique actors --kind person --country RUS
+      communique actors --search zelensk --json
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.actors(kind=kind, country=country, search=search, limit=limit)
+    emit(rows, ["id", "name", "kind", "country", "party", "articles", "mentions"],
+         _fmt(as_json, as_csv))
+
+
+@cli.command("actor")
+@click.argument("key")
+@db_option()
+@click.option("--latest", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many recent mentions to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def actor_cmd(key: str, db: str, latest: int, as_json: bool) -> None:
+    """Show one actor (by id or name): roles, aliases, mentions by month, latest mentions.
+
+    \b
+    Examples:
+      communique actor Rutte
+      communique actor person:volodymyr-zelenskyy --json
+    """
+    from .actors import default_kb
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        profile = store.actor_profile(key, latest=latest)
+    actor = profile["actor"]
+    kb_person = default_kb().people.get(actor["id"].split(":", 1)[1]) \
+        if actor["id"].startswith("person:") else None
+    if kb_person:
+        profile["aliases"] = list(kb_person.aliases)
+        profile["kb_roles"] = [{"role": r.role, "title": r.title, "country": r.country,
+                                "org": r.org, "start": r.start, "end": r.end}
+                               for r in kb_person.roles]
+    if as_json:
+        click.echo(to_json(profile))
+        return
+    click.echo(click.style(f"{actor['name']}  ({actor['id']})", bold=True))
+    click.echo(f"kind {actor['kind']} · country {actor['country'] or '-'} · party "
+               f"{actor['party'] or '-'} · qid {actor['qid'] or '-'} · "
+               f"{'in the knowledge base' if actor['in_kb'] else 'not in the knowledge base'}")
+    if profile.get("aliases"):
+        click.echo("aliases: " + ", ".join(profile["aliases"]))
+    for role in profile.get("kb_roles", []):
+        click.echo(f"  {role['title'] or role['role']}: {role['start'] or '?'} to "
+                   f"{role['end'] or 'now'}")
+    click.echo(click.style("\nroles in stored articles", bold=True))
+    emit(profile["roles"], ["role", "organisation", "code", "first", "last", "articles"], "text")
+    click.echo(click.style("\nmentions by month", bold=True))
+    emit(profile["months"], ["month", "articles", "mentions"], "text")
+    click.echo(click.style("\nlatest mentions", bold=True))
+    emit(profile["latest"], ["date", "article_id", "how", "context"], "text",
+         widths={"context": 100})
+
+
+@cli.group()
+def kb() -> None:
+    """The actor knowledge base: check, export, import from Wikidata."""
+
+
+@kb.command("check")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def kb_check(as_json: bool) -> None:
+    """Validate the knowledge-base files (packaged and the user's); exit 1 on problems.
+
+    \b
+    Example:
+      communique kb check
+    """
+    import time
+
+    from .actors.kb import load_kb
+
+    started = time.perf_counter()
+    base = load_kb()
+    seconds = time.perf_counter() - started
+    data = {"people": len(base.people), "organisations": len(base.organisations),
+            "countries": sum(1 for c in base.countries.values() if c.kind == "country"),
+            "regions": sum(1 for c in base.countries.values() if c.kind == "region"),
+            "title_variants": len(base.titles), "surface_forms": len(base.index),
+            "load_seconds": round(seconds, 3), "files": base.sources, "problems": base.problems}
+    if as_json:
+        click.echo(to_json(data))
+    else:
+        for key, value in data.items():
+            if key not in ("files", "problems"):
+                click.echo(f"{key:>15}: {value}")
+        for problem in base.problems:
+            click.echo(f"problem: {problem}", err=True)
+        click.echo("ok" if not base.problems else f"{len(base.problems)} problems")
+    if base.problems:
+        sys.exit(EXIT_ERROR)
+
+
+@kb.command("export")
+@click.argument("folder", type=click.Path(file_okay=False))
+def kb_export(folder: str) -> None:
+    """Write the merged knowledge base (packaged plus user files) as JSONL into FOLDER.
+
+    \b
+    Example:
+      communique kb export kb-snapshot/
+    """
+    from pathlib import Path
+
+    from .actors.kb import export_kb, load_kb
+
+    for path in export_kb(load_kb(), Path(folder)):
+        click.echo(str(path))
+
+
+@kb.command("import-wikidata")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--into", "target", type=click.Path(file_okay=False), default=None,
+              help="Knowledge-base folder to merge into (default: $COMMUNIQUE_KB_DIR or "
+                   "~/.communique/kb).")
+def kb_import(file: str, target: str | None) -> None:
+    """Import people and organisations from a Wikidata JSON/JSONL export (offline).
+
+    \b
+    Example:
+      communique kb import-wikidata entities.jsonl
+    """
+    from pathlib import Path
+
+    from .actors.wikidata import import_wikidata
+
+    result = import_wikidata(file, Path(target) if target else None)
+    click.echo(f"{result.people} people ({result.merged} extend known ones), "
+               f"{result.organisations} organisations -> {', '.join(result.files) or 'nothing'}")
+    for note in result.skipped:
+        click.echo(f"skipped: {note}", err=True)
+
+
 def main() -> None:
     cli(prog_name="communique")
 

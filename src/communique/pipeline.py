@@ -56,6 +56,7 @@ Stage = Callable[[Any, Article, dict[str, tuple[Any, ...]]], Iterable[Any]]
 STAGES: list[tuple[str, Stage]] = [
     ("sentences", lambda doc, article, done: sentences(doc)),
     ("mentions", lambda doc, article, done: mentions(doc)),
+    ("actors", lambda doc, article, done: doc._.actors),
 ]
 
 #: Seconds spent in each stage in this process (read by `communique bench`).
@@ -79,9 +80,16 @@ def process_articles(
     """Parse and extract a stream of articles, in order, with one `nlp.pipe` call."""
     nlp = nlp or load_pipeline(model)
     info = pipeline_info(model)
-    pairs = ((a.text, a) for a in articles)
+    pairs = ((_make_doc(nlp, a), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield build_document(article, doc, info)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise and attach the article date, which the actor resolver reads."""
+    from .actors.components import set_article_date
+
+    return set_article_date(nlp.make_doc(article.text), article.date)
 
 
 def process_partition(articles: list[Article], model: str | None = None) -> list[Document]:

@@ -29,7 +29,7 @@ def norm_name(name: str | None) -> str:
 
 def _codes(item: dict[str, Any]) -> set[str]:
     codes = set()
-    for key in ("code", "country"):
+    for key in ("party", "code", "country"):
         value = item.get(key)
         if isinstance(value, str) and value:
             codes.add(value.upper())
@@ -126,7 +126,7 @@ def actor_code(value: Any) -> str | None:
     if isinstance(value, str):
         return value.upper() or None
     if isinstance(value, dict):
-        code = value.get("code") or value.get("country")
+        code = value.get("party") or value.get("country") or value.get("code")
         return code.upper() if isinstance(code, str) and code else None
     return None
 

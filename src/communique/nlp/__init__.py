@@ -26,8 +26,9 @@ def model_name(model: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline named by `model_name(model)`."""
+def load_pipeline(model: str | None = None, plain: bool = False) -> Language:
+    """Load (once per process) the spaCy pipeline named by `model_name(model)`, with
+    communique's own components added unless `plain`."""
     import spacy
 
     name = model_name(model)
@@ -38,5 +39,9 @@ def load_pipeline(model: str | None = None) -> Language:
             raise ModelNotFoundError(name) from None
         raise
     nlp.max_length = max(nlp.max_length, 2_000_000)
+    if not plain:
+        from ..actors import add_actor_components
+
+        add_actor_components(nlp)
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp

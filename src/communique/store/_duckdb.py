@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from ..actors.records import Actor, ActorMention
 from ..document import Document
 from ..errors import NotFoundError, StoreError
 from ..records import Article, Mention, Reject, Sentence
@@ -39,6 +40,18 @@ _ARTICLE_SCHEMA = pa.schema([
 ])
 _SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()),
                               ("start_char", pa.int32()), ("end_char", pa.int32())])
+_ACTOR_SCHEMA = pa.schema([("id", pa.string()), ("name", pa.string()), ("kind", pa.string()),
+                           ("country", pa.string()), ("party", pa.string()), ("qid", pa.string()),
+                           ("in_kb", pa.bool_())])
+_ARTICLE_ACTOR_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("actor_id", pa.string()), ("name", pa.string()),
+    ("kind", pa.string()), ("country", pa.string()), ("sector", pa.string()),
+    ("role", pa.string()), ("title", pa.string()), ("organisation", pa.string()),
+    ("party", pa.string()), ("code", pa.string()), ("mentions", pa.int32())])
+_ACTOR_MENTION_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("actor_id", pa.string()), ("start_char", pa.int32()),
+    ("end_char", pa.int32()), ("text", pa.string()), ("how", pa.string()),
+    ("sentence", pa.int32())])
 _MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()),
                              ("start_char", pa.int32()), ("end_char", pa.int32()),
                              ("text", pa.string()), ("label", pa.string()),
@@ -47,6 +60,10 @@ _MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()),
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def reject_id(reject: Reject) -> str:
@@ -60,6 +77,7 @@ class DuckDBStore:
     def __init__(self, path: str = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only
+        self._local_people: dict[str, str] | None = None
         if read_only and path != ":memory:" and not os.path.exists(path):
             raise StoreError(
                 f"{path}: no such database; create it with `communique ingest PATH --db {path}`"
@@ -166,7 +184,10 @@ class DuckDBStore:
             return 0
         near_duplicates = near_duplicates or {}
         now = _now()
+        docs = [self._same_local_ids(doc) for doc in docs]
         articles, sentences, mentions = [], [], []
+        actors: dict[str, dict[str, Any]] = {}
+        article_actors, actor_mentions = [], []
         for doc in docs:
             a = doc.article
             articles.append({
@@ -182,10 +203,25 @@ class DuckDBStore:
             mentions.extend({"article_id": a.id, "idx": i, "start_char": m.start,
                              "end_char": m.end, "text": m.text, "label": m.label,
                              "sentence": m.sentence} for i, m in enumerate(doc.mentions))
+            for actor in doc.actors:
+                data = actor.to_dict()
+                actors.setdefault(data["id"], {k: data[k] for k in
+                                               ("id", "name", "kind", "country", "party", "qid", "in_kb")})
+                article_actors.append({k: data[k] for k in _ARTICLE_ACTOR_SCHEMA.names
+                                       if k in data} | {"article_id": a.id, "actor_id": data["id"],
+                                                        "mentions": len(data["mentions"])})
+                actor_mentions.extend({"article_id": a.id, "actor_id": data["id"],
+                                       "start_char": m["start"], "end_char": m["end"],
+                                       "text": m["text"], "how": m["how"],
+                                       "sentence": m["sentence"]} for m in data["mentions"])
+        new_actors = [row for key, row in actors.items() if key not in self._known_actor_ids(list(actors))]
         tables = {
             "articles": pa.Table.from_pylist(articles, schema=_ARTICLE_SCHEMA),
             "sentences": pa.Table.from_pylist(sentences, schema=_SENTENCE_SCHEMA),
             "mentions": pa.Table.from_pylist(mentions, schema=_MENTION_SCHEMA),
+            "actors": pa.Table.from_pylist(new_actors, schema=_ACTOR_SCHEMA),
+            "article_actors": pa.Table.from_pylist(article_actors, schema=_ARTICLE_ACTOR_SCHEMA),
+            "actor_mentions": pa.Table.from_pylist(actor_mentions, schema=_ACTOR_MENTION_SCHEMA),
         }
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -198,6 +234,41 @@ class DuckDBStore:
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: writing {len(docs)} articles failed: {exc}") from exc
         return len(docs)
+
+    def _known_actor_ids(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM actors WHERE id IN (SELECT unnest(?))", [ids])
+        return {r[0] for r in rows.fetchall()}
+
+    def _same_local_ids(self, doc: Document) -> Document:
+        """Give a person outside the knowledge base the id already used in this store for
+        the same name spelled differently (rapidfuzz), so mentions gather across articles."""
+        from dataclasses import replace
+
+        from rapidfuzz import fuzz
+
+        changed = False
+        actors = []
+        for actor in doc.actors:
+            if getattr(actor, "in_kb", True) or actor.kind != "person":
+                actors.append(actor)
+                continue
+            if self._local_people is None:
+                self._local_people = dict(self.con.execute(
+                    "SELECT id, name FROM actors WHERE NOT in_kb AND kind = 'person'").fetchall())
+            if actor.id not in self._local_people:
+                last = actor.name.split()[-1].casefold()
+                twin = next((pid for pid, name in self._local_people.items()
+                             if name.split()[-1].casefold()[:4] == last[:4]
+                             and fuzz.ratio(name.casefold(), actor.name.casefold()) >= 88), None)
+                if twin:
+                    actor = replace(actor, id=twin, name=self._local_people[twin])
+                    changed = True
+                else:
+                    self._local_people[actor.id] = actor.name
+            actors.append(actor)
+        return replace(doc, actors=tuple(actors)) if changed else doc
 
     def add_rejects(self, rejects: Iterable[Reject], run_id: str | None = None) -> int:
         """Keep rejected records with their raw content; the same reject is kept once."""
@@ -233,10 +304,9 @@ class DuckDBStore:
             where.append("date <= ?")
             params.append(until)
         if search:
-            where.append("(title ILIKE ? OR text ILIKE ?)")
-            like = "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            like = "%" + _like(search) + "%"
+            where.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
             params += [like, like]
-            where[-1] = "(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')"
         sql = (
             "SELECT id, date, title, dateline, source, length(text) AS chars, "
             "near_duplicate_of FROM articles WHERE " + " AND ".join(where)
@@ -269,7 +339,82 @@ class DuckDBStore:
         run = self._dicts("SELECT r.version, r.model, r.config_hash FROM articles a "
                           "JOIN runs r ON r.id = a.run_id WHERE a.id = ?", [article_id])
         return Document(article=article, sentences=sentences, mentions=mentions,
-                        pipeline=run[0] if run else {})
+                        actors=self._document_actors(article_id), pipeline=run[0] if run else {})
+
+    def _document_actors(self, article_id: str) -> tuple[Actor, ...]:
+        rows = self._dicts(
+            "SELECT aa.*, a.qid, a.in_kb FROM article_actors aa JOIN actors a ON a.id = aa.actor_id "
+            "WHERE aa.article_id = ?", [article_id])
+        spans: dict[str, list[ActorMention]] = {}
+        for actor_id, s, e, t, how, sent in self.con.execute(
+                "SELECT actor_id, start_char, end_char, text, how, sentence FROM actor_mentions "
+                "WHERE article_id = ? ORDER BY start_char", [article_id]).fetchall():
+            spans.setdefault(actor_id, []).append(ActorMention(s, e, t, how, sent))
+        out = []
+        for row in rows:
+            mentions = tuple(spans.get(row["actor_id"], []))
+            out.append(Actor(id=row["actor_id"], name=row["name"], kind=row["kind"],
+                             country=row["country"], sector=row["sector"], role=row["role"],
+                             title=row["title"], organisation=row["organisation"],
+                             party=row["party"], code=row["code"], qid=row["qid"],
+                             in_kb=row["in_kb"], mentions=mentions))
+        out.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
+        return tuple(out)
+
+    def actors(self, kind: str | None = None, country: str | None = None,
+               search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+        """Actors with how many articles and mentions name them, most mentioned first."""
+        where, params = ["1=1"], []
+        if kind:
+            where.append("a.kind = ?")
+            params.append(kind)
+        if country:
+            where.append("(a.country = ? OR a.party = ?)")
+            params += [country.upper(), country.upper()]
+        if search:
+            where.append("a.name ILIKE ? ESCAPE '\\'")
+            params.append("%" + _like(search) + "%")
+        sql = ("SELECT a.id, a.name, a.kind, a.country, a.party, a.qid, "
+               "count(DISTINCT aa.article_id) AS articles, coalesce(sum(aa.mentions), 0) AS mentions "
+               "FROM actors a LEFT JOIN article_actors aa ON aa.actor_id = a.id WHERE "
+               + " AND ".join(where) + " GROUP BY ALL ORDER BY mentions DESC, a.name LIMIT ?")
+        return self._dicts(sql, [*params, limit])
+
+    def find_actor(self, key: str) -> dict[str, Any]:
+        """An actor by id, or by name (exact, then case-insensitive, then the best match)."""
+        rows = self._dicts("SELECT * FROM actors WHERE id = ? OR name = ?", [key, key])
+        if not rows:
+            rows = self._dicts("SELECT * FROM actors WHERE lower(name) = lower(?)", [key])
+        if not rows:
+            from rapidfuzz import fuzz, process
+
+            names = dict(self.con.execute("SELECT name, id FROM actors").fetchall())
+            best = process.extractOne(key, list(names), scorer=fuzz.WRatio, score_cutoff=85)
+            if best:
+                rows = self._dicts("SELECT * FROM actors WHERE id = ?", [names[best[0]]])
+        if not rows:
+            raise NotFoundError("actor", key)
+        return rows[0]
+
+    def actor_profile(self, actor_id: str, latest: int = 10) -> dict[str, Any]:
+        """Roles seen, mentions by month and the latest mentions of one actor."""
+        actor = self.find_actor(actor_id)
+        roles = self._dicts(
+            "SELECT aa.role, aa.title, aa.organisation, aa.country, aa.sector, aa.code, "
+            "min(ar.date) AS first, max(ar.date) AS last, count(*) AS articles "
+            "FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id "
+            "WHERE aa.actor_id = ? GROUP BY ALL ORDER BY last DESC NULLS LAST", [actor["id"]])
+        months = self._dicts(
+            "SELECT strftime(ar.date, '%Y-%m') AS month, sum(aa.mentions) AS mentions, "
+            "count(*) AS articles FROM article_actors aa JOIN articles ar ON ar.id = aa.article_id "
+            "WHERE aa.actor_id = ? GROUP BY ALL ORDER BY month", [actor["id"]])
+        recent = self._dicts(
+            "SELECT ar.id AS article_id, ar.date, m.text, m.how, "
+            "substr(ar.text, greatest(m.start_char - 60, 1), m.end_char - m.start_char + 120) AS context "
+            "FROM actor_mentions m JOIN articles ar ON ar.id = m.article_id "
+            "WHERE m.actor_id = ? ORDER BY ar.date DESC NULLS LAST, m.start_char LIMIT ?",
+            [actor["id"], latest])
+        return {"actor": actor, "roles": roles, "months": months, "latest": recent}
 
     def rejects(self, limit: int = 50) -> list[dict[str, Any]]:
         return self._dicts("SELECT id, origin, line, reason, octet_length(raw) AS bytes, rejected_at "

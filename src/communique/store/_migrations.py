@@ -63,6 +63,45 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        2,
+        "actors, article actors and actor mentions",
+        """
+        CREATE TABLE actors (
+            id VARCHAR PRIMARY KEY,
+            name VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            country VARCHAR,
+            party VARCHAR,
+            qid VARCHAR,
+            in_kb BOOLEAN
+        );
+        CREATE TABLE article_actors (
+            article_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            name VARCHAR,
+            kind VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            role VARCHAR,
+            title VARCHAR,
+            organisation VARCHAR,
+            party VARCHAR,
+            code VARCHAR,
+            mentions INTEGER
+        );
+        CREATE TABLE actor_mentions (
+            article_id VARCHAR NOT NULL,
+            actor_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL,
+            how VARCHAR,
+            sentence INTEGER
+        );
+        CREATE INDEX article_actors_actor ON article_actors (actor_id);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

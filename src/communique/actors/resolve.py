@@ -1,0 +1,507 @@
+"""Resolution of mentions to canonical actors, as of the article's date.
+
+For each article: knowledge-base names (choosing among people who share a name by who
+is already in the article and who held office on the date), people not in the
+knowledge base (described by the title and modifiers around their name), titles used
+alone ("the Ukrainian leader", "the NATO chief"), surnames after a full name, and
+third-person pronouns (to the most salient compatible person, after Lappin and Leass).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Span, Token
+
+from .kb import Entry, KnowledgeBase, Organisation, Person, Title, fold, slug
+from .records import Actor, ActorMention
+
+PERSON_LABELS = {"PERSON"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "throughout",
+            "around", "within", "via", "toward", "towards", "through", "between", "among"}
+HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
+                      "queen", "emir", "premier", "crown prince", "emperor")
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
+OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
+NOUN_SECTORS = {
+    "forces": "MIL", "force": "MIL", "troops": "MIL", "army": "MIL", "military": "MIL",
+    "soldiers": "MIL", "navy": "MIL", "officials": "GOV", "official": "GOV",
+    "government": "GOV", "authorities": "GOV", "diplomats": "GOV", "ministry": "GOV",
+    "leaders": "GOV", "lawmakers": "LEG", "parliament": "LEG", "police": "COP",
+    "rebels": "REB", "militants": "REB", "protesters": "CVL", "people": "CVL",
+    "citizens": "CVL", "media": "MED", "companies": "BUS", "businesses": "BUS",
+}
+
+
+def _speech_verbs() -> frozenset[str]:
+    text = resources.files("communique.actors").joinpath("data/speech_verbs.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+SPEECH_VERBS = _speech_verbs()
+
+
+@dataclass
+class _Found:
+    actor: Actor
+    mentions: list[ActorMention] = field(default_factory=list)
+    salience_marks: list[tuple[int, int, float]] = field(default_factory=list)  # (sent, tok, weight)
+
+
+class _DocActors:
+    """The actors of one document as they are found, in text order."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, _Found] = {}
+        self.order: list[str] = []
+        self.covered: set[int] = set()  # token indices already part of a mention
+
+    def add(self, actor: Actor, span: Span | Token, how: str, weight: float = 0.0) -> None:
+        if isinstance(span, Token):
+            start, end, text, sent_start, i = span.idx, span.idx + len(span), span.text, span.sent.start, span.i
+            tokens = [span.i]
+        else:
+            start, end, text, sent_start, i = span.start_char, span.end_char, span.text, span.sent.start, span.root.i
+            tokens = list(range(span.start, span.end))
+        entry = self.found.get(actor.id)
+        if entry is None:
+            entry = self.found[actor.id] = _Found(actor)
+            self.order.append(actor.id)
+        entry.mentions.append(ActorMention(start=start, end=end, text=text, how=how,
+                                           sentence=sent_start))
+        entry.salience_marks.append((sent_start, i, weight))
+        self.covered.update(tokens)
+
+    def people(self) -> Iterator[_Found]:
+        for key in self.order:
+            if self.found[key].actor.kind == "person":
+                yield self.found[key]
+
+    def actors(self, sentence_index: dict[int, int]) -> list[Actor]:
+        out = []
+        for key in self.order:
+            item = self.found[key]
+            mentions = tuple(replace(m, sentence=sentence_index.get(m.sentence, -1))
+                             for m in sorted(item.mentions, key=lambda m: m.start))
+            out.append(replace(item.actor, mentions=mentions))
+        return out
+
+
+class ActorResolver:
+    """The `communique_actors` component: sets `doc._.actors`."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.title_max = max((len(v.split()) for v in kb.titles), default=1)
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        return {p.name: p.id for p in self.kb.people.values()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.actors = tuple(self.resolve(doc, doc._.article_date))
+        return doc
+
+    # -- actors from the knowledge base ---------------------------------------------------
+    def person_actor(self, person: Person, day: dt.date | None) -> Actor:
+        role = person.role_on(day)
+        org = self.kb.organisations.get(role.org) if role and role.org else None
+        if role is None:
+            party = person.citizenship
+            return Actor(id=f"person:{person.id}", name=person.name, kind="person",
+                         country=person.citizenship, party=party, code=party, qid=person.qid)
+        country = role.country or (org.country if org else None)
+        party = role.country or (org.country if org and org.kind == "organisation" else None) \
+            or (org.code if org else None)
+        if country:
+            code = country + (role.sector if role.sector not in (None, "IGO") else "")
+        elif org:
+            code = "IGO" + org.code
+        else:
+            code = None
+        return Actor(id=f"person:{person.id}", name=person.name, kind="person", country=country,
+                     sector=role.sector, role=role.role, title=role.title,
+                     organisation=org.name if org else None, party=party, code=code,
+                     qid=person.qid)
+
+    def org_actor(self, org: Organisation) -> Actor:
+        national = org.kind == "organisation" and org.country
+        sector = org.sector or ("IGO" if org.kind in ("igo", "group") else None)
+        party = org.country if national else org.code
+        code = (org.country + (sector or "")) if national else (
+            "IGO" + org.code if org.kind in ("igo", "group") else org.code)
+        return Actor(id=f"org:{org.id}", name=org.name, kind=org.kind, country=org.country,
+                     sector=sector, organisation=org.name, party=party, code=code, qid=org.qid)
+
+    def country_actor(self, code: str, sector: str | None = None) -> Actor:
+        country = self.kb.countries[code]
+        kind = "region" if country.kind == "region" else "country"
+        suffix = f":{sector}" if sector else ""
+        name = country.name if not sector else f"{country.name} ({sector.lower()})"
+        return Actor(id=f"{kind}:{code}{suffix}", name=name, kind=kind,
+                     country=code if kind == "country" else None, sector=sector, party=code,
+                     code=code + (sector or ""))
+
+    # -- the pass over a document -----------------------------------------------------------
+    def resolve(self, doc: Doc, day: dt.date | None) -> list[Actor]:
+        found = _DocActors()
+        items: list[tuple[int, str, object]] = [(ent.start, "ent", ent) for ent in doc.ents
+                                                if ent.label_ in ACTOR_LABELS]
+        items += [(tok.i, "pronoun", tok) for tok in doc if tok.lower_ in PRONOUNS
+                  and tok.pos_ == "PRON"]
+        items += [(start, "title", (start, end, title))
+                  for start, end, title in self._bare_titles(doc)]
+        for _, kind, obj in sorted(items, key=lambda x: x[0]):
+            if kind == "ent":
+                self._entity(obj, found, day)  # type: ignore[arg-type]
+            elif kind == "pronoun":
+                self._pronoun(obj, found)  # type: ignore[arg-type]
+            else:
+                start, end, title = obj  # type: ignore[misc]
+                self._title_only(doc, start, end, title, found, day)
+        sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+        return found.actors(sentence_index)
+
+    @staticmethod
+    def _weight(span: Span | Token) -> float:
+        root = span.root if isinstance(span, Span) else span
+        weight = 100.0
+        if root.dep_ in SUBJECT_DEPS:
+            weight += 80
+        elif root.dep_ in OBJECT_DEPS:
+            weight += 50
+        elif root.dep_ == "pobj":
+            weight += 40
+        if root.head.pos_ in ("VERB", "AUX") or root.dep_ == "ROOT":
+            weight += 50  # not embedded in another noun phrase
+        return weight
+
+    def _entity(self, ent: Span, found: _DocActors, day: dt.date | None) -> None:
+        entries = self.kb.lookup(ent.text)
+        people = [e for e in entries if e.kind == "person"]
+        if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
+            self._person(ent, people, found, day)
+            return
+        orgs = [e for e in entries if e.kind == "organisation"]
+        places = [e for e in entries if e.kind in ("country", "region")]
+        if ent.label_ in ("ORG", "FAC") or (orgs and not places):
+            if orgs:
+                org = self.kb.organisations[orgs[0].id]
+                if not self._locative(ent):
+                    found.add(self.org_actor(org), ent, "alias", self._weight(ent))
+                return
+            seat = next((p for p in places if p.how == "seat"), None)
+            if seat:
+                if not self._locative(ent):
+                    sector = self.kb.countries[seat.id].seats_sector.get(ent.text) or \
+                        self.kb.countries[seat.id].seats_sector.get("the " + ent.text) or "GOV"
+                    found.add(self.country_actor(seat.id, sector), ent, "seat", self._weight(ent))
+                return
+            if ent.label_ == "ORG" and not self._locative(ent):
+                found.add(self._local_org(ent), ent, "name", self._weight(ent))
+            return
+        if not places:
+            return
+        place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
+        if self._locative(ent) or ent.root.dep_ == "compound":
+            return
+        if place.how == "demonym":
+            head = ent.root.head
+            if ent.root.dep_ in ("amod", "compound", "nmod"):
+                if head.lower_ in self.kb.titles or head.ent_type_ == "PERSON" or \
+                        head.ent_type_ in ("ORG", "NORP", "GPE"):
+                    return  # "Ukrainian President ...": part of the person's description
+                sector = NOUN_SECTORS.get(head.lower_)
+                if sector is None:
+                    return  # "Ukrainian grain": not an actor
+                found.add(self.country_actor(place.id, sector), ent, "demonym", self._weight(head))
+                return
+        sector = "GOV" if place.how in ("capital", "seat") else None
+        found.add(self.country_actor(place.id, sector), ent, place.how, self._weight(ent))
+
+    @staticmethod
+    def _locative(ent: Span) -> bool:
+        root = ent.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+
+    # -- people ---------------------------------------------------------------------------
+    def _person(self, ent: Span, people: list[Entry], found: _DocActors,
+                day: dt.date | None) -> None:
+        weight = self._weight(ent)
+        if people:
+            person = self._choose(people, found, day)
+            how = "surname" if all(e.how == "surname" for e in people) else "name"
+            found.add(self.person_actor(person, day), ent, how, weight)
+            return
+        words = ent.text.split()
+        if len(words) == 1:
+            earlier = self._earlier_by_part(ent.text, found)
+            if earlier is not None:
+                found.add(earlier.actor, ent, "surname", weight)
+                return
+        else:
+            match = process.extractOne(ent.text, list(self._names), scorer=fuzz.ratio,
+                                       score_cutoff=92)
+            if match:
+                person = self.kb.people[self._names[match[0]]]
+                found.add(self.person_actor(person, day), ent, "name", weight)
+                return
+        found.add(self._local_person(ent, day), ent, "name", weight)
+
+    def _choose(self, entries: list[Entry], found: _DocActors, day: dt.date | None) -> Person:
+        candidates = [self.kb.people[e.id] for e in entries]
+        if len(candidates) == 1:
+            return candidates[0]
+        present = [p for p in candidates if f"person:{p.id}" in found.found]
+        if present:
+            return present[-1]
+        active = [p for p in candidates if p.role_on(day)]
+        pool = active or candidates
+
+        def latest(p: Person) -> dt.date:
+            ends = [r.end or dt.date.max for r in p.roles if day is None or r.start is None
+                    or r.start <= day]
+            return max(ends, default=dt.date.min)
+
+        return max(pool, key=latest)
+
+    @staticmethod
+    def _earlier_by_part(name: str, found: _DocActors) -> _Found | None:
+        key = fold(name)
+        for item in reversed(list(found.people())):
+            parts = [fold(p) for p in item.actor.name.split()]
+            if key in parts:
+                return item
+        return None
+
+    def _context(self, ent: Span) -> tuple[Title | None, list[Entry], str]:
+        """The title and the country/organisation entries around a name."""
+        doc = ent.doc
+        i, window = ent.start - 1, []
+        while i >= ent.sent.start and len(window) < 10:
+            tok = doc[i]
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()":
+                window.insert(0, tok)
+                i -= 1
+            else:
+                break
+        spans = [doc[window[0].i: window[-1].i + 1]] if window else []
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                spans.append(doc[child.left_edge.i: child.right_edge.i + 1])
+        title, entries, text = None, [], ""
+        for span in spans:
+            text += " " + span.text
+            title = title or self._title_in(span)
+            for sub in span.ents:
+                entries.extend(self.kb.lookup(sub.text))
+            if not span.ents:
+                for tok in span:
+                    entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
+        return title, entries, text.strip()
+
+    def _title_in(self, span: Span) -> Title | None:
+        words = [t.lower_ for t in span]
+        best = None
+        for n in range(min(self.title_max, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                title = self.kb.titles.get(" ".join(words[i:i + n]))
+                if title and (best is None or i + n > best[0]):
+                    best = (i + n, title)
+            if best:
+                return best[1]
+        return None
+
+    def _local_person(self, ent: Span, day: dt.date | None) -> Actor:
+        title, entries, _ = self._context(ent)
+        org = next((self.kb.organisations[e.id] for e in entries if e.kind == "organisation"), None)
+        country = next((e.id for e in entries if e.kind == "country"), None)
+        if org and org.country:
+            country = country or org.country
+        sector = (title.sector if title else None) or (org.sector if org else None)
+        if org and org.kind in ("igo", "group"):
+            sector = "IGO"
+        party = country or (org.code if org else None)
+        code = (country + (sector or "")) if country else ("IGO" + org.code if org else None)
+        return Actor(id=f"local:person:{slug(ent.text)}", name=ent.text, kind="person",
+                     country=country, sector=sector, role=title.role if title else None,
+                     organisation=org.name if org else None, party=party, code=code, in_kb=False)
+
+    def _local_org(self, ent: Span) -> Actor:
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        country = None
+        for tok in ent:
+            country = next((e.id for e in self.kb.lookup(tok.text) if e.kind == "country"), None)
+            if country:
+                break
+        sector = next((NOUN_SECTORS[t.lower_] for t in ent if t.lower_ in NOUN_SECTORS), None)
+        return Actor(id=f"local:org:{slug(name)}", name=name, kind="organisation",
+                     country=country, sector=sector, party=country,
+                     code=(country + (sector or "")) if country else None, in_kb=False)
+
+    # -- titles alone -----------------------------------------------------------------------
+    def _bare_titles(self, doc: Doc) -> Iterator[tuple[int, int, Title]]:
+        """Title phrases not followed by a name: "the Ukrainian leader", "the NATO chief"."""
+        n_max = self.title_max
+        i = 0
+        while i < len(doc):
+            hit = None
+            for n in range(min(n_max, len(doc) - i), 0, -1):
+                title = self.kb.titles.get(" ".join(t.lower_ for t in doc[i:i + n]))
+                if title:
+                    hit = (i, i + n, title)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            start, end, title = hit
+            after = doc[end] if end < len(doc) else None
+            head = doc[end - 1]
+            if (after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN")) \
+                    or head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "PERSON":
+                i = end
+                continue
+            yield start, end, title
+            i = end
+
+    def _title_only(self, doc: Doc, start: int, end: int, title: Title, found: _DocActors,
+                    day: dt.date | None) -> None:
+        if start in found.covered:
+            return
+        span = doc[start:end]
+        i, window = start - 1, []
+        while i >= span.sent.start and len(window) < 6:
+            tok = doc[i]
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS":
+                window.insert(0, tok)
+                i -= 1
+            else:
+                break
+        if not window or not (i >= 0 and doc[i].lower_ in ("the", "a", "its", "their")
+                              or any(t.tag_ == "POS" for t in window)):
+            return
+        if doc[i].lower_ == "a":
+            return  # "a Russian official": someone, not a known office-holder
+        org_id = country = None
+        for tok in window:
+            for entry in self.kb.lookup(tok.text):
+                if entry.kind == "organisation" and org_id is None:
+                    org_id = entry.id
+                elif entry.kind == "country" and country is None:
+                    country = entry.id
+        for sub in doc[window[0].i: window[-1].i + 1].ents:
+            for entry in self.kb.lookup(sub.text):
+                if entry.kind == "organisation":
+                    org_id = org_id or entry.id
+                elif entry.kind == "country":
+                    country = country or entry.id
+        if org_id is None and country is None:
+            return
+        org = self.kb.organisations.get(org_id) if org_id else None
+        if title.head:
+            roles: tuple[str, ...] = org.heads if org and org.heads else (
+                ("secretary general", "president") if org else HEAD_ROLES_COUNTRY)
+        else:
+            roles = (title.role,)
+        holders = []
+        if org is not None:
+            holders = self.kb.holders(day, roles, org=org.id)
+            if not holders and org.country:
+                holders = self.kb.holders(day, roles, country=org.country)
+        if not holders and country:
+            holders = self.kb.holders(day, roles, country=country)
+        people = list(dict.fromkeys(p for p, _ in holders))
+        if not people:
+            return
+        present = [p for p in people if f"person:{p.id}" in found.found]
+        if present:
+            person = max(present, key=lambda p: found.found[f"person:{p.id}"].mentions[-1].start)
+        elif len(people) == 1:
+            person = people[0]
+        elif title.head:
+            person = min(people, key=lambda p: min(HEAD_ROLES_COUNTRY.index(r.role)
+                                                   if r.role in HEAD_ROLES_COUNTRY else 99
+                                                   for r in p.roles_on(day)))
+        else:
+            return  # several spokespeople and nothing to choose by: leave it
+        found.add(self.person_actor(person, day), span, "title", self._weight(span))
+
+    # -- pronouns ---------------------------------------------------------------------------
+    def _pronoun(self, tok: Token, found: _DocActors) -> None:
+        gender = PRONOUNS[tok.lower_]
+        sents = {s.start: n for n, s in enumerate(tok.doc.sents)}
+        here = sents[tok.sent.start]
+        excluded = self._excluded(tok, found)
+        best, best_score = None, 0.0
+        for item in found.people():
+            person_gender = self._gender(item.actor)
+            if person_gender and person_gender != gender:
+                continue
+            if item.actor.id in excluded:
+                continue
+            score = 0.0
+            for sent_start, index, weight in item.salience_marks:
+                if index >= tok.i:
+                    continue
+                distance = here - sents.get(sent_start, here)
+                if distance > 3:
+                    continue
+                score += weight * (0.5 ** distance)
+            if score > best_score:
+                best, best_score = item, score
+        if best is not None:
+            found.add(best.actor, tok, "pronoun", 0.0)
+
+    def _gender(self, actor: Actor) -> str | None:
+        if actor.id.startswith("person:"):
+            person = self.kb.people.get(actor.id.split(":", 1)[1])
+            return person.gender if person else None
+        return None
+
+    @staticmethod
+    def _excluded(tok: Token, found: _DocActors) -> set[str]:
+        """Who this pronoun cannot be: the subject of its own clause (for an object
+        pronoun), and the speaker of a quotation it stands in."""
+        out = set()
+        heads = [tok.head]
+        if tok.dep_ == "pobj":
+            heads.append(tok.head.head)
+        subjects = [c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if tok.dep_ not in SUBJECT_DEPS and tok.lower_ not in ("his", "her", "himself", "herself"):
+            out.update(_actor_at(found, s) for s in subjects)
+        if _inside_quotes(tok):
+            for other in tok.sent:
+                if other.lemma_ in SPEECH_VERBS and other.pos_ == "VERB":
+                    out.update(_actor_at(found, c) for c in other.children
+                               if c.dep_ in ("nsubj", "nsubjpass"))
+        out.discard("")
+        return out
+
+
+def _actor_at(found: _DocActors, tok: Token) -> str:
+    for key, item in found.found.items():
+        if any(m.start <= tok.idx < m.end for m in item.mentions):
+            return key
+    return ""
+
+
+_OPEN = {'"', "“", "„", "«"}
+_CLOSE = {'"', "”", "»"}
+
+
+def _inside_quotes(tok: Token) -> bool:
+    """Is the token inside a pair of double quotation marks within its paragraph?"""
+    text = tok.doc.text
+    para_start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[para_start:tok.idx]
+    count = sum(1 for ch in before if ch == '"') + sum(1 for ch in before if ch in "“„«") \
+        - sum(1 for ch in before if ch in "”»")
+    return count % 2 == 1 if '"' in before else count > 0
