@@ -160,7 +160,11 @@ def _person(qid: str, entity: dict[str, Any], entities: dict[str, dict[str, Any]
 def _generic_role(title: str | None, kb: KnowledgeBase) -> str | None:
     if not title:
         return None
-    words = title.lower().split(" of ")[0].split()
+    text = title.lower()
+    head, sep, tail = text.rpartition(" of ")
+    if sep and any(e.kind == "country" for e in kb.lookup(tail)):
+        text = head  # "minister of foreign affairs of estonia" -> "minister of foreign affairs"
+    words = text.split()
     for n in range(len(words), 0, -1):
         for i in range(len(words) - n + 1):
             found = kb.titles.get(" ".join(words[i:i + n]))

@@ -50,19 +50,23 @@ def _find_file(path: str, gold_file: Path) -> Path | None:
     return None
 
 
-_REF_CACHE: dict[Path, dict[str, dict[str, Any]]] = {}
+_REF_CACHE: dict[tuple[Path, str], dict[str, Any]] = {}
 
 
 def _ref_record(path: Path, record_id: str) -> dict[str, Any] | None:
-    if path not in _REF_CACHE:
-        index: dict[str, dict[str, Any]] = {}
+    """The record with `record_id`, reading the file only as far as needed: records
+    after the last annotated one (a held-out check) are never parsed."""
+    key = (path, record_id)
+    if key not in _REF_CACHE:
         with path.open(encoding="utf-8") as handle:
             for line in handle:
-                if line.strip():
-                    obj = json.loads(line)
-                    index[str(obj.get("id"))] = obj
-        _REF_CACHE[path] = index
-    return _REF_CACHE[path].get(record_id)
+                if f'"{record_id}"' not in line:
+                    continue
+                obj = json.loads(line)
+                if str(obj.get("id")) == record_id:
+                    _REF_CACHE[key] = obj
+                    break
+    return _REF_CACHE.get(key)
 
 
 def resolve_span(item: dict[str, Any], text: str, where: str) -> tuple[int, int] | None:

@@ -170,9 +170,13 @@ def score_events(score: TaskScore, record: GoldRecord, doc: dict[str, Any]) -> N
         score.main.tp += 1
         type_score.tp += 1
         found = system[match][1]
-        for attribute in ("polarity", "modality", "date"):
+        for attribute in ("polarity", "modality"):
             if gold.get(attribute) is not None:
                 score.acc(f"{attribute}_accuracy", str(found.get(attribute)) == str(gold[attribute]))
+        if gold.get("date"):
+            # a gold date may be partial ("2025-02" for "last month"): compare at its precision
+            want = str(gold["date"])
+            score.acc("date_accuracy", str(found.get("date") or "")[: len(want)] == want)
     for i in remaining:
         key, event = system[i]
         score.main.fp += 1

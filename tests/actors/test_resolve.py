@@ -1,0 +1,81 @@
+"""Resolution on sentences written for these tests (spaCy model needed)."""
+
+import pytest
+
+import communique
+
+pytestmark = pytest.mark.slow
+
+
+def actors(text: str, date: str = "2025-09-04") -> dict[str, dict]:
+    doc = communique.process(text, date=date).to_dict()
+    for actor in doc["actors"]:
+        for m in actor["mentions"]:
+            assert doc["article"]["text"][m["start"]:m["end"]] == m["text"]
+    return {a["id"]: a for a in doc["actors"]}
+
+
+def mention_texts(found: dict, actor_id: str) -> list[str]:
+    return [m["text"] for m in found[actor_id]["mentions"]]
+
+
+def test_known_person_gets_role_as_of_article_date(nlp):
+    now = actors("President Donald Trump spoke to reporters.", "2025-03-01")
+    trump = now["person:donald-trump"]
+    assert (trump["country"], trump["sector"], trump["role"], trump["code"]) == ("USA", "GOV", "president", "USAGOV")
+    before = actors("Donald Trump spoke to reporters.", "2022-03-01")["person:donald-trump"]
+    assert before["role"] is None and before["sector"] is None
+
+
+def test_title_alone_resolves_to_person_named_before(nlp):
+    found = actors("Volodymyr Zelenskyy arrived in Rome. Later the Ukrainian leader met the pope.")
+    assert "the Ukrainian leader" in " ".join(mention_texts(found, "person:volodymyr-zelenskyy")) or \
+        "leader" in mention_texts(found, "person:volodymyr-zelenskyy")
+
+
+def test_org_title_resolves_to_office_holder_on_date(nlp):
+    found = actors("The NATO chief said allies were ready.", "2025-06-01")
+    assert "person:mark-rutte" in found
+    older = actors("The NATO chief said allies were ready.", "2019-06-01")
+    assert "person:jens-stoltenberg" in older
+
+
+def test_pronoun_goes_to_gender_compatible_person(nlp):
+    found = actors("Emmanuel Macron met Giorgia Meloni in Paris. She said the talks were useful.")
+    assert "She" in mention_texts(found, "person:giorgia-meloni")
+    assert "She" not in mention_texts(found, "person:emmanuel-macron")
+
+
+def test_pronoun_in_quote_is_not_its_speaker(nlp):
+    text = ('Vladimir Putin said he was ready to talk. "I will call him soon," '
+            'Donald Trump told reporters on Wednesday.')
+    found = actors(text)
+    assert "him" in mention_texts(found, "person:vladimir-putin")
+    assert "him" not in mention_texts(found, "person:donald-trump")
+
+
+def test_unknown_person_described_by_title_and_organisation(nlp):
+    found = actors("Russian Foreign Ministry spokesperson Olga Testovna-Primerova said Moscow would respond.")
+    local = [a for a in found.values() if a["name"] == "Olga Testovna-Primerova"]
+    assert len(local) == 1
+    person = local[0]
+    assert (person["kind"], person["country"], person["sector"], person["role"]) == ("person", "RUS", "GOV", "spokesperson")
+    assert person["organisation"] == "Russian Foreign Ministry" and person["in_kb"] is False
+
+
+def test_capital_as_subject_is_an_actor_and_as_place_is_not(nlp):
+    found = actors("Moscow rejected the proposal.")
+    assert found["country:RUS:GOV"]["party"] == "RUS"
+    assert not any(a["party"] == "RUS" for a in actors("Talks were held in Moscow on Friday.").values())
+
+
+def test_spellings_give_the_same_actor_id(nlp):
+    ids = {next(k for k in actors(f"{name} spoke in Kyiv.") if k.startswith("person:"))
+           for name in ("Volodymyr Zelensky", "Volodymyr Zelenskiy", "Zelenskyy")}
+    assert ids == {"person:volodymyr-zelenskyy"}
+
+
+def test_surname_alone_links_to_full_name_of_unknown_person(nlp):
+    found = actors("Analyst Petra Kowalczykowa said the plan was weak. Kowalczykowa added that it would fail.")
+    person = next(a for a in found.values() if a["name"] == "Petra Kowalczykowa")
+    assert [m["how"] for m in person["mentions"]][:2] == ["name", "surname"]
