@@ -65,7 +65,8 @@ def test_unknown_person_described_by_title_and_organisation(nlp):
 
 def test_capital_as_subject_is_an_actor_and_as_place_is_not(nlp):
     found = actors("Moscow rejected the proposal.")
-    assert found["country:RUS:GOV"]["party"] == "RUS"
+    russia = found["country:RUS"]
+    assert russia["party"] == "RUS" and russia["mentions"][0]["sector"] == "GOV"
     assert not any(a["party"] == "RUS" for a in actors("Talks were held in Moscow on Friday.").values())
 
 

@@ -46,12 +46,6 @@ class ActorRuler:
             if surface in stop:
                 continue
             by_label.setdefault(label, set()).add(surface)
-        surnames = {key for key, entries in kb.index.items()
-                    if entries and all(e.how == "surname" for e in entries)}
-        for person in kb.people.values():
-            last = person.name.split()[-1]
-            if last.casefold() in surnames and last not in stop and len(last) > 2:
-                by_label.setdefault("PERSON", set()).add(last)
         for label, surfaces in by_label.items():
             texts = sorted(surfaces)
             self.matcher.add(label, list(nlp.tokenizer.pipe(texts)))

@@ -13,10 +13,11 @@ class ActorMention:
     text: str
     how: str  # name, alias, surname, demonym, capital, seat, title, pronoun
     sentence: int
+    sector: str | None = None  # for a country named by a seat or group: "the Kremlin" GOV
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "how": self.how,
-                "sentence": self.sentence}
+                "sentence": self.sentence, "sector": self.sector}
 
 
 @dataclass(frozen=True)

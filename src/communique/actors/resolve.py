@@ -31,6 +31,9 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
 OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
+ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "poss", "attr", "ROOT", "oprd"}
+ACTING_PREPS = {"with", "against", "by", "to", "on", "toward", "towards", "between", "for",
+                "of", "over", "upon", "onto"}
 NOUN_SECTORS = {
     "forces": "MIL", "force": "MIL", "troops": "MIL", "army": "MIL", "military": "MIL",
     "soldiers": "MIL", "navy": "MIL", "officials": "GOV", "official": "GOV",
@@ -52,6 +55,7 @@ SPEECH_VERBS = _speech_verbs()
 @dataclass
 class _Found:
     actor: Actor
+    acting: bool = False
     mentions: list[ActorMention] = field(default_factory=list)
     salience_marks: list[tuple[int, int, float]] = field(default_factory=list)  # (sent, tok, weight)
 
@@ -64,7 +68,8 @@ class _DocActors:
         self.order: list[str] = []
         self.covered: set[int] = set()  # token indices already part of a mention
 
-    def add(self, actor: Actor, span: Span | Token, how: str, weight: float = 0.0) -> None:
+    def add(self, actor: Actor, span: Span | Token, how: str, weight: float = 0.0,
+            acting: bool = True, sector: str | None = None) -> None:
         if isinstance(span, Token):
             start, end, text, sent_start, i = span.idx, span.idx + len(span), span.text, span.sent.start, span.i
             tokens = [span.i]
@@ -75,8 +80,9 @@ class _DocActors:
         if entry is None:
             entry = self.found[actor.id] = _Found(actor)
             self.order.append(actor.id)
+        entry.acting = entry.acting or acting
         entry.mentions.append(ActorMention(start=start, end=end, text=text, how=how,
-                                           sentence=sent_start))
+                                           sentence=sent_start, sector=sector))
         entry.salience_marks.append((sent_start, i, weight))
         self.covered.update(tokens)
 
@@ -89,6 +95,8 @@ class _DocActors:
         out = []
         for key in self.order:
             item = self.found[key]
+            if not item.acting:
+                continue  # only ever a place or a modifier: "in Paris", "Ukraine conflict"
             mentions = tuple(replace(m, sentence=sentence_index.get(m.sentence, -1))
                              for m in sorted(item.mentions, key=lambda m: m.start))
             out.append(replace(item.actor, mentions=mentions))
@@ -141,14 +149,13 @@ class ActorResolver:
         return Actor(id=f"org:{org.id}", name=org.name, kind=org.kind, country=org.country,
                      sector=sector, organisation=org.name, party=party, code=code, qid=org.qid)
 
-    def country_actor(self, code: str, sector: str | None = None) -> Actor:
+    def country_actor(self, code: str) -> Actor:
+        """One actor per country or region; the sector a metonym implies ("the Kremlin":
+        GOV) is kept on the mention."""
         country = self.kb.countries[code]
         kind = "region" if country.kind == "region" else "country"
-        suffix = f":{sector}" if sector else ""
-        name = country.name if not sector else f"{country.name} ({sector.lower()})"
-        return Actor(id=f"{kind}:{code}{suffix}", name=name, kind=kind,
-                     country=code if kind == "country" else None, sector=sector, party=code,
-                     code=code + (sector or ""))
+        return Actor(id=f"{kind}:{code}", name=country.name, kind=kind,
+                     country=code if kind == "country" else None, party=code, code=code)
 
     # -- the pass over a document -----------------------------------------------------------
     def resolve(self, doc: Doc, day: dt.date | None) -> list[Actor]:
@@ -192,50 +199,73 @@ class ActorResolver:
             return
         orgs = [e for e in entries if e.kind == "organisation"]
         places = [e for e in entries if e.kind in ("country", "region")]
+        acting = self._acting(ent)
         if ent.label_ in ("ORG", "FAC") or (orgs and not places):
             if orgs:
                 org = self.kb.organisations[orgs[0].id]
-                if not self._locative(ent):
-                    found.add(self.org_actor(org), ent, "alias", self._weight(ent))
+                found.add(self.org_actor(org), ent, "alias", self._weight(ent), acting)
                 return
             seat = next((p for p in places if p.how == "seat"), None)
             if seat:
-                if not self._locative(ent):
-                    sector = self.kb.countries[seat.id].seats_sector.get(ent.text) or \
-                        self.kb.countries[seat.id].seats_sector.get("the " + ent.text) or "GOV"
-                    found.add(self.country_actor(seat.id, sector), ent, "seat", self._weight(ent))
+                sector = self.kb.countries[seat.id].seats_sector.get(ent.text) or \
+                    self.kb.countries[seat.id].seats_sector.get("the " + ent.text) or "GOV"
+                found.add(self.country_actor(seat.id), ent, "seat", self._weight(ent), acting,
+                          sector)
                 return
-            if ent.label_ == "ORG" and not self._locative(ent):
-                found.add(self._local_org(ent), ent, "name", self._weight(ent))
+            if ent.label_ == "ORG" and self._plausible_org(ent):
+                found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
             return
         if not places:
             return
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
-        if self._locative(ent) or ent.root.dep_ == "compound":
-            return
-        if place.how == "demonym":
+        if place.how == "demonym" and ent.root.dep_ in ("amod", "compound", "nmod"):
             head = ent.root.head
-            if ent.root.dep_ in ("amod", "compound", "nmod"):
-                if head.lower_ in self.kb.titles or head.ent_type_ == "PERSON" or \
-                        head.ent_type_ in ("ORG", "NORP", "GPE"):
-                    return  # "Ukrainian President ...": part of the person's description
-                sector = NOUN_SECTORS.get(head.lower_)
-                if sector is None:
-                    return  # "Ukrainian grain": not an actor
-                found.add(self.country_actor(place.id, sector), ent, "demonym", self._weight(head))
-                return
+            if head.lower_ in self.kb.titles or head.ent_type_ == "PERSON" or \
+                    head.ent_type_ in ("ORG", "NORP", "GPE"):
+                return  # "Ukrainian President ...": part of the person's description
+            sector = NOUN_SECTORS.get(head.lower_)
+            if sector is None:
+                return  # "Ukrainian grain": not an actor
+            found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
+                      self._acting(head), sector)
+            return
         sector = "GOV" if place.how in ("capital", "seat") else None
-        found.add(self.country_actor(place.id, sector), ent, place.how, self._weight(ent))
+        if place.how == "capital" and not acting:
+            return  # "in Moscow" is a place; "Moscow said" is the government
+        found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting, sector)
 
     @staticmethod
-    def _locative(ent: Span) -> bool:
-        root = ent.root
-        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE
+    def _acting(span: Span | Token) -> bool:
+        """Does the country or organisation take part in what the clause says (subject,
+        object, agent, possessor, or the object of "with", "against", "to" ...), rather than
+        being a place ("in Paris") or a modifier ("the Ukraine conflict")?"""
+        root = span.root if isinstance(span, Span) else span
+        while root.dep_ in ("conj", "appos") and root.head is not root:
+            root = root.head
+        if root.dep_ in ACTING_DEPS:
+            return True
+        return root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS
+
+    def _plausible_org(self, ent: Span) -> bool:
+        """Not every ORG the statistical NER finds is an organisation: drop one-word
+        sentence openers and common words, words of a title ("Secretary of State"), and
+        names in quotation marks."""
+        doc = ent.doc
+        if len(ent) == 1 and (ent.start == ent.sent.start or ent[0].is_stop
+                              or ent[0].lower_ in _lower_words(doc)):
+            return False
+        for j in range(max(ent.sent.start, ent.start - 3), ent.start):
+            if " ".join(t.lower_ for t in doc[j:ent.end]) in self.kb.titles:
+                return False
+        return not any(ch in ent.text for ch in '“”"')
 
     # -- people ---------------------------------------------------------------------------
     def _person(self, ent: Span, people: list[Entry], found: _DocActors,
                 day: dt.date | None) -> None:
         weight = self._weight(ent)
+        if people and all(e.how == "surname" for e in people):
+            # a bare surname names a known person only after his or her full name
+            people = [e for e in people if f"person:{e.id}" in found.found]
         if people:
             person = self._choose(people, found, day)
             how = "surname" if all(e.how == "surname" for e in people) else "name"
@@ -484,6 +514,12 @@ class ActorResolver:
                                if c.dep_ in ("nsubj", "nsubjpass"))
         out.discard("")
         return out
+
+
+def _lower_words(doc: Doc) -> set[str]:
+    if "lower_words" not in doc.user_data:
+        doc.user_data["lower_words"] = {t.text for t in doc if t.is_lower}
+    return doc.user_data["lower_words"]
 
 
 def _actor_at(found: _DocActors, tok: Token) -> str:

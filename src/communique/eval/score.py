@@ -130,12 +130,16 @@ def score_actors(score: TaskScore, record: GoldRecord, doc: dict[str, Any],
         actor = system[found]
         for attribute in ("country", "sector", "role"):
             if gold.get(attribute) is not None:
-                ok = (str(actor.get(attribute) or "").lower() == str(gold[attribute]).lower())
+                # gold "country" is the ISO code, or the organisation's code for IGO posts:
+                # the system's "party"
+                value = (actor.get("party") or actor.get("country")) if attribute == "country" \
+                    else actor.get(attribute)
+                ok = str(value or "").lower() == str(gold[attribute]).lower()
                 score.acc(f"{attribute}_accuracy", ok)
                 if not ok:
                     score.error(record, f"wrong {attribute}",
                                 f"{gold.get('name')}: expected {gold[attribute]!r}, "
-                                f"got {actor.get(attribute)!r}")
+                                f"got {value!r}")
     for i, actor in enumerate(system):
         if i not in used:
             score.main.fp += 1
