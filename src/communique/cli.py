@@ -387,6 +387,8 @@ def eval_(gold: tuple[str, ...], tasks: tuple[str, ...], fmt: str, show_errors: 
             t = g["triple"]
             click.echo(f"  (type, source, target) P {t['precision']:.3f} R {t['recall']:.3f} "
                        f"F1 {t['f1']:.3f}")
+            click.echo(f"  source country found among actors {g['source_country_accuracy']:.3f}, "
+                       f"target country {g['target_country_accuracy']:.3f}")
             for kind, prf in g["per_type"].items():
                 click.echo(f"    {kind:<10} P {prf['precision']:.2f} R {prf['recall']:.2f} "
                            f"F1 {prf['f1']:.2f}")

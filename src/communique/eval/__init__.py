@@ -58,6 +58,8 @@ class EvalReport:
                 out[f"{s.name}.events.type_macro_f1"] = s.gsr["type_macro_f1"]
                 out[f"{s.name}.events.type_accuracy"] = s.gsr["type_accuracy"]
                 out[f"{s.name}.events.triple_f1"] = s.gsr["triple"]["f1"]
+                for side in ("source", "target"):
+                    out[f"{s.name}.actors.{side}_country_accuracy"] = s.gsr[f"{side}_country_accuracy"]
             for task, score in s.tasks.items():
                 if not score.records:
                     continue
@@ -65,9 +67,9 @@ class EvalReport:
                 out[f"{s.name}.{task}.precision"] = round(score.main.precision, 4)
                 if task == "quotes":
                     out[f"{s.name}.quotes.exact_f1"] = round(score.extra["exact"].f1, 4)
-                    if "speaker_accuracy" in score.accuracy:
-                        out[f"{s.name}.quotes.speaker_accuracy"] = round(
-                            score.accuracy["speaker_accuracy"].value, 4)
+                for name, accuracy in score.accuracy.items():
+                    if accuracy.total:
+                        out[f"{s.name}.{task}.{name}"] = round(accuracy.value, 4)
                 if task == "events" and score.per_type:
                     out[f"{s.name}.events.macro_f1"] = round(score.macro_f1, 4)
         return out

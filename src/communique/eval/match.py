@@ -137,3 +137,21 @@ def gold_codes(value: Any) -> list[str | None]:
     if isinstance(value, list):
         return [v.upper() if isinstance(v, str) else actor_code(v) for v in value] or [None]
     return [value.upper() if isinstance(value, str) else actor_code(value)]
+
+
+def date_matches(gold: object, system: object) -> bool:
+    """A system date (YYYY-MM-DD) against a gold value that may be partial: a day, a
+    month (`2025-02`), a year, or an ISO week (`2025-W09`, for "last week")."""
+    import datetime as dt
+
+    want, got = str(gold or ""), str(system or "")
+    if not want:
+        return not got
+    if "-W" in want:
+        try:
+            day = dt.date.fromisoformat(got[:10])
+        except ValueError:
+            return False
+        year, week, _ = day.isocalendar()
+        return want == f"{year}-W{week:02d}"
+    return got[: len(want)] == want

@@ -74,6 +74,7 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
     per_type: dict[str, PRF] = {}
     triples = PRF()
     right = 0
+    sides = {"source": [0, 0], "target": [0, 0]}
     confusion: Counter[tuple[str, str]] = Counter()
     errors = []
     for record, doc in zip(records, docs, strict=True):
@@ -89,6 +90,12 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
         else:
             per_type[gold["type"]].fn += 1
             per_type.setdefault(predicted, PRF()).fp += 1
+        parties = {a.get("party") for a in doc.get("actors", [])}
+        for side in ("source", "target"):
+            for code in gold[side]:
+                if code is not None:
+                    sides[side][1] += 1
+                    sides[side][0] += (code in parties) if code != "IGO" else bool(parties & igo_codes)
         gold_keys = [(gold["type"], s, t) for s in gold["source"] for t in gold["target"]]
         system_keys = [(e["type"], actor_code(e.get("source")), actor_code(e.get("target")))
                        for e in events]
@@ -114,6 +121,9 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
         "type_macro_f1": round(sum(scored) / len(scored), 4) if scored else 0.0,
         "per_type": {t: p.to_dict() for t, p in sorted(per_type.items())},
         "triple": triples.to_dict(),
+        # are the gold source/target countries among the actors found in the sentence?
+        "source_country_accuracy": round(sides["source"][0] / sides["source"][1], 4) if sides["source"][1] else 0.0,
+        "target_country_accuracy": round(sides["target"][0] / sides["target"][1], 4) if sides["target"][1] else 0.0,
         "no_event": sum(n for (g, p), n in confusion.items() if p == NONE),
         "errors": errors,
     }

@@ -10,6 +10,7 @@ from .gold import GoldRecord
 from .match import (
     Resolver,
     actor_code,
+    date_matches,
     gold_codes,
     greedy_pairs,
     same_actor,
@@ -179,8 +180,7 @@ def score_events(score: TaskScore, record: GoldRecord, doc: dict[str, Any]) -> N
                 score.acc(f"{attribute}_accuracy", str(found.get(attribute)) == str(gold[attribute]))
         if gold.get("date"):
             # a gold date may be partial ("2025-02" for "last month"): compare at its precision
-            want = str(gold["date"])
-            score.acc("date_accuracy", str(found.get("date") or "")[: len(want)] == want)
+            score.acc("date_accuracy", date_matches(gold["date"], found.get("date")))
     for i in remaining:
         key, event = system[i]
         score.main.fp += 1
@@ -240,7 +240,7 @@ def score_dates(score: TaskScore, record: GoldRecord, doc: dict[str, Any]) -> No
         span = (gold["start"], gold["end"])
         found = next((i for i, d in enumerate(system) if i not in used
                       and min(span[1], d["end"]) > max(span[0], d["start"])
-                      and str(d.get("value")) == str(gold.get("value"))), None)
+                      and date_matches(gold.get("value"), d.get("value"))), None)
         if found is None:
             score.main.fn += 1
             score.error(record, "miss", f"{gold.get('text')!r} = {gold.get('value')}")
