@@ -83,7 +83,7 @@ def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
 def make_actor_resolver(nlp: Language, name: str):  # noqa: ANN201 - spaCy factory
     from .resolve import ActorResolver
 
-    return ActorResolver(default_kb())
+    return ActorResolver(default_kb(), nlp.vocab)
 
 
 def set_article_date(doc: Doc, day: dt.date | None) -> Doc:

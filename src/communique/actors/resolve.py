@@ -106,9 +106,16 @@ class _DocActors:
 class ActorResolver:
     """The `communique_actors` component: sets `doc._.actors`."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, vocab: object | None = None) -> None:
         self.kb = kb
         self.title_max = max((len(v.split()) for v in kb.titles), default=1)
+        self._title_matcher = None
+        if vocab is not None:
+            from spacy.matcher import PhraseMatcher
+            from spacy.tokens import Doc as _Doc
+
+            self._title_matcher = PhraseMatcher(vocab, attr="LOWER")
+            self._title_matcher.add("TITLE", [_Doc(vocab, words=v.split()) for v in kb.titles])
 
     @cached_property
     def _names(self) -> dict[str, str]:
@@ -378,29 +385,30 @@ class ActorResolver:
                      code=(country + (sector or "")) if country else None, in_kb=False)
 
     # -- titles alone -----------------------------------------------------------------------
+    def _title_spans(self, doc: Doc) -> Iterator[tuple[int, int, Title]]:
+        """Longest title phrases, left to right, without overlaps."""
+        if self._title_matcher is not None:
+            spans = [(s, e) for _, s, e in self._title_matcher(doc)]
+        else:
+            lower = [t.lower_ for t in doc]
+            spans = [(i, i + n) for i in range(len(lower)) for n in range(1, self.title_max + 1)
+                     if " ".join(lower[i:i + n]) in self.kb.titles]
+        last_end = 0
+        for start, end in sorted(spans, key=lambda x: (x[0], -x[1])):
+            if start < last_end:
+                continue
+            last_end = end
+            yield start, end, self.kb.titles[" ".join(t.lower_ for t in doc[start:end])]
+
     def _bare_titles(self, doc: Doc) -> Iterator[tuple[int, int, Title]]:
         """Title phrases not followed by a name: "the Ukrainian leader", "the NATO chief"."""
-        n_max = self.title_max
-        i = 0
-        while i < len(doc):
-            hit = None
-            for n in range(min(n_max, len(doc) - i), 0, -1):
-                title = self.kb.titles.get(" ".join(t.lower_ for t in doc[i:i + n]))
-                if title:
-                    hit = (i, i + n, title)
-                    break
-            if hit is None:
-                i += 1
-                continue
-            start, end, title = hit
+        for start, end, title in self._title_spans(doc):
             after = doc[end] if end < len(doc) else None
             head = doc[end - 1]
             if (after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN")) \
                     or head.tag_ in ("NNS", "NNPS") or head.ent_type_ == "PERSON":
-                i = end
                 continue
             yield start, end, title
-            i = end
 
     def _title_only(self, doc: Doc, start: int, end: int, title: Title, found: _DocActors,
                     day: dt.date | None) -> None:
@@ -535,9 +543,21 @@ _CLOSE = {'"', "”", "»"}
 
 def _inside_quotes(tok: Token) -> bool:
     """Is the token inside a pair of double quotation marks within its paragraph?"""
-    text = tok.doc.text
-    para_start = text.rfind("\n", 0, tok.idx) + 1
-    before = text[para_start:tok.idx]
-    count = sum(1 for ch in before if ch == '"') + sum(1 for ch in before if ch in "“„«") \
-        - sum(1 for ch in before if ch in "”»")
-    return count % 2 == 1 if '"' in before else count > 0
+    doc = tok.doc
+    inside = doc.user_data.get("inside_quotes")
+    if inside is None:
+        inside, state = [], False
+        for t in doc:
+            if t.is_space and "\n" in t.text:
+                state = False  # a new paragraph closes an unbalanced quotation
+            if t.text in _OPEN and (t.text != '"' or not state):
+                inside.append(state)
+                state = True
+                continue
+            if t.text in _CLOSE and state:
+                inside.append(state)
+                state = False
+                continue
+            inside.append(state)
+        doc.user_data["inside_quotes"] = inside
+    return inside[tok.i]
