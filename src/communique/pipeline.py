@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .dates import date_refs
 from .document import Document
 from .errors import ArticleError, RecordError
 from .ingest._normalize import article_id, check_text, content_hash
@@ -57,6 +58,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("sentences", lambda doc, article, done: sentences(doc)),
     ("mentions", lambda doc, article, done: mentions(doc)),
     ("actors", lambda doc, article, done: doc._.actors),
+    ("dates", lambda doc, article, done: date_refs(doc, article.date)),
 ]
 
 #: Seconds spent in each stage in this process (read by `communique bench`).
