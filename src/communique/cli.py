@@ -625,6 +625,92 @@ def kb_import(file: str, target: str | None) -> None:
         click.echo(f"skipped: {note}", err=True)
 
 
+# -- events -----------------------------------------------------------------------------------
+@cli.command("events")
+@db_option()
+@click.option("--actor", help="Events where this actor (id or code such as RUS, NATO) is source or target.")
+@click.option("--source", help="Events whose source is this actor id or code.")
+@click.option("--target", help="Events whose target is this actor id or code.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="PLOVER type (AGREE, CONSULT, ... ASSAULT); repeatable.")
+@click.option("--since", callback=_date, help="Only events on or after this date.")
+@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--negated/--affirmed", "negated", default=None,
+              help="Only negated (\"has not committed\") or only affirmed events.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100000))
+@output_options
+def events_cmd(db: str, actor: str | None, source: str | None, target: str | None,
+               types: tuple[str, ...], since: dt.date | None, until: dt.date | None,
+               negated: bool | None, limit: int, as_json: bool, as_csv: bool) -> None:
+    """List events: who did what to whom, newest first, with how often each was reported.
+
+    \b
+    Examples:
+      communique events --source RUS --type THREATEN --since 2025-06-01
+      communique events --actor person:donald-trump --negated --json
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.events(actor=actor, source=source, target=target, types=types, since=since,
+                            until=until, negated=negated, limit=limit)
+    emit(rows, ["day", "type", "source_party", "target_party", "polarity", "modality",
+                "num_mentions", "trigger_text", "evidence"], _fmt(as_json, as_csv),
+         widths={"evidence": 70})
+
+
+@cli.command()
+@click.argument("actor")
+@db_option()
+@click.option("--since", callback=_date, help="Only events on or after this date.")
+@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 100000))
+@output_options
+def timeline(actor: str, db: str, since: dt.date | None, until: dt.date | None, limit: int,
+             as_json: bool, as_csv: bool) -> None:
+    """Events of one actor by date, with quad class and intensity.
+
+    ACTOR is an actor id (person:vladimir-putin), a name (Putin) or a code (RUS).
+
+    \b
+    Examples:
+      communique timeline Putin
+      communique timeline NATO --since 2025-01-01 --csv
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        key = actor if (actor.isupper() and len(actor) <= 6) or ":" in actor \
+            else store.find_actor(actor)["id"]
+        rows = store.events(actor=key, since=since, until=until, limit=limit)
+    rows.sort(key=lambda r: (str(r["day"] or ""), r["article_id"]))
+    emit(rows, ["day", "type", "quad_class", "intensity", "source_party", "target_party",
+                "polarity", "modality", "trigger_text"], _fmt(as_json, as_csv))
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option()
+@output_options
+def dyad(a: str, b: str, db: str, as_json: bool, as_csv: bool) -> None:
+    """The relation between two actors over time, month by month, in both directions.
+
+    A and B are actor ids or codes (RUS, UKR, NATO, person:mark-rutte).
+
+    \b
+    Examples:
+      communique dyad RUS UKR
+      communique dyad USA RUS --json
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.dyad(a, b)
+    emit(rows, ["month", "direction", "events", "mean_intensity", "verbal_coop", "material_coop",
+                "verbal_conflict", "material_conflict"], _fmt(as_json, as_csv))
+
+
 def main() -> None:
     cli(prog_name="communique")
 

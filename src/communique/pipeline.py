@@ -17,6 +17,7 @@ from . import __version__
 from .dates import date_refs
 from .document import Document
 from .errors import ArticleError, RecordError
+from .events import extract_events
 from .ingest._normalize import article_id, check_text, content_hash
 from .ingest._normalize import parse_date as _parse_date
 from .nlp import load_pipeline, model_name
@@ -59,6 +60,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("mentions", lambda doc, article, done: mentions(doc)),
     ("actors", lambda doc, article, done: doc._.actors),
     ("dates", lambda doc, article, done: date_refs(doc, article.date)),
+    ("events", lambda doc, article, done: extract_events(doc, article, done["actors"],
+                                                         done["dates"])),
 ]
 
 #: Seconds spent in each stage in this process (read by `communique bench`).

@@ -52,6 +52,19 @@ _ACTOR_MENTION_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("actor_id", pa.string()), ("start_char", pa.int32()),
     ("end_char", pa.int32()), ("text", pa.string()), ("how", pa.string()),
     ("sentence", pa.int32())])
+_EVENT_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("id", pa.string()), ("type", pa.string()), ("mode", pa.string()),
+    ("cameo", pa.string()), ("cameo_root", pa.string()), ("quad_class", pa.int32()),
+    ("intensity", pa.float64()), ("source_actor", pa.string()), ("source_party", pa.string()),
+    ("source_code", pa.string()), ("target_actor", pa.string()), ("target_party", pa.string()),
+    ("target_code", pa.string()), ("polarity", pa.string()), ("modality", pa.string()),
+    ("date_value", pa.string()), ("day", pa.date32()), ("date_text", pa.string()),
+    ("place", pa.string()), ("evidence_start", pa.int32()), ("evidence_end", pa.int32()),
+    ("trigger_text", pa.string()), ("pattern", pa.string()), ("confidence", pa.float64()),
+    ("mentions", pa.int32()), ("cluster_id", pa.string()), ("data", pa.string())])
+_DATE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
+    ("text", pa.string()), ("value", pa.string()), ("grain", pa.string()), ("tense", pa.string())])
 _MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()),
                              ("start_char", pa.int32()), ("end_char", pa.int32()),
                              ("text", pa.string()), ("label", pa.string()),
@@ -64,6 +77,46 @@ def _now() -> dt.datetime:
 
 def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def cluster_id(event: dict[str, Any]) -> str:
+    """Events of the same type, dyad, polarity and day across the store are one event
+    reported several times (GDELT's NumMentions)."""
+    source = (event.get("source") or {}).get("party")
+    target = (event.get("target") or {}).get("party")
+    key = f"{event['type']}|{source}|{target}|{event['polarity']}|{event.get('date')}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def _event_row(article_id: str, event: dict[str, Any]) -> dict[str, Any]:
+    source, target = event.get("source") or {}, event.get("target") or {}
+    value = event.get("date")
+    try:
+        day = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        day = None
+    return {
+        "article_id": article_id, "id": event["id"], "type": event["type"],
+        "mode": event.get("mode"), "cameo": event.get("cameo"),
+        "cameo_root": event.get("cameo_root"), "quad_class": event.get("quad_class"),
+        "intensity": event.get("intensity"), "source_actor": source.get("actor"),
+        "source_party": source.get("party"), "source_code": source.get("code"),
+        "target_actor": target.get("actor"), "target_party": target.get("party"),
+        "target_code": target.get("code"), "polarity": event["polarity"],
+        "modality": event["modality"], "date_value": value, "day": day,
+        "date_text": event.get("date_text"), "place": event.get("place"),
+        "evidence_start": event["evidence"]["start"], "evidence_end": event["evidence"]["end"],
+        "trigger_text": event["trigger"]["text"], "pattern": event.get("pattern"),
+        "confidence": event.get("confidence"), "mentions": len(event.get("mentions") or []),
+        "cluster_id": cluster_id(event), "data": json.dumps(event, ensure_ascii=False),
+    }
+
+
+class _Stored(dict):
+    """A record read back from the store, serialised as it was written."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
 
 
 def reject_id(reject: Reject) -> str:
@@ -188,6 +241,8 @@ class DuckDBStore:
         articles, sentences, mentions = [], [], []
         actors: dict[str, dict[str, Any]] = {}
         article_actors, actor_mentions = [], []
+        events: list[dict[str, Any]] = []
+        dates: list[dict[str, Any]] = []
         for doc in docs:
             a = doc.article
             articles.append({
@@ -214,6 +269,13 @@ class DuckDBStore:
                                        "start_char": m["start"], "end_char": m["end"],
                                        "text": m["text"], "how": m["how"],
                                        "sentence": m["sentence"]} for m in data["mentions"])
+            for event in doc.events:
+                events.append(_event_row(a.id, event.to_dict()))
+            for ref in doc.dates:
+                d = ref.to_dict()
+                dates.append({"article_id": a.id, "start_char": d["start"], "end_char": d["end"],
+                              "text": d["text"], "value": d["value"], "grain": d["grain"],
+                              "tense": d["tense"]})
         new_actors = [row for key, row in actors.items() if key not in self._known_actor_ids(list(actors))]
         tables = {
             "articles": pa.Table.from_pylist(articles, schema=_ARTICLE_SCHEMA),
@@ -222,6 +284,8 @@ class DuckDBStore:
             "actors": pa.Table.from_pylist(new_actors, schema=_ACTOR_SCHEMA),
             "article_actors": pa.Table.from_pylist(article_actors, schema=_ARTICLE_ACTOR_SCHEMA),
             "actor_mentions": pa.Table.from_pylist(actor_mentions, schema=_ACTOR_MENTION_SCHEMA),
+            "events": pa.Table.from_pylist(events, schema=_EVENT_SCHEMA),
+            "dates": pa.Table.from_pylist(dates, schema=_DATE_SCHEMA),
         }
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -338,8 +402,70 @@ class DuckDBStore:
             "WHERE article_id = ? ORDER BY idx", [article_id]).fetchall())
         run = self._dicts("SELECT r.version, r.model, r.config_hash FROM articles a "
                           "JOIN runs r ON r.id = a.run_id WHERE a.id = ?", [article_id])
+        events = tuple(_Stored(json.loads(row[0])) for row in self.con.execute(
+            "SELECT data FROM events WHERE article_id = ? ORDER BY evidence_start, id",
+            [article_id]).fetchall())
+        dates = tuple(_Stored({"start": s, "end": e, "text": t, "value": v, "grain": g,
+                               "tense": tense}) for s, e, t, v, g, tense in self.con.execute(
+            "SELECT start_char, end_char, text, value, grain, tense FROM dates "
+            "WHERE article_id = ? ORDER BY start_char", [article_id]).fetchall())
         return Document(article=article, sentences=sentences, mentions=mentions,
-                        actors=self._document_actors(article_id), pipeline=run[0] if run else {})
+                        actors=self._document_actors(article_id), events=events, dates=dates,
+                        pipeline=run[0] if run else {})
+
+    def events(self, actor: str | None = None, source: str | None = None,
+               target: str | None = None, types: Sequence[str] = (),
+               since: dt.date | None = None, until: dt.date | None = None,
+               negated: bool | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Events, newest first. `actor`, `source` and `target` take an actor id or a party
+        code (RUS, NATO); each event row carries how many times its cluster was reported."""
+        where, params = ["1=1"], []
+        for column, value in (("source", source), ("target", target)):
+            if value:
+                where.append(f"({column}_actor = ? OR {column}_party = ?)")
+                params += [value, value.upper()]
+        if actor:
+            where.append("(source_actor = ? OR target_actor = ? OR source_party = ? OR target_party = ?)")
+            params += [actor, actor, actor.upper(), actor.upper()]
+        if types:
+            where.append("type IN (SELECT unnest(?))")
+            params.append([t.upper() for t in types])
+        if since:
+            where.append("day >= ?")
+            params.append(since)
+        if until:
+            where.append("day <= ?")
+            params.append(until)
+        if negated is not None:
+            where.append("polarity = ?")
+            params.append("negated" if negated else "affirmed")
+        sql = ("WITH c AS (SELECT cluster_id, count(*) AS num_mentions, "
+               "count(DISTINCT coalesce(ar.source, ar.id)) AS num_sources FROM events e "
+               "JOIN articles ar ON ar.id = e.article_id GROUP BY cluster_id) "
+               "SELECT e.id, e.article_id, e.day, e.date_value, e.type, e.source_party, "
+               "e.source_actor, e.target_party, e.target_actor, e.polarity, e.modality, "
+               "e.quad_class, e.intensity, e.cameo, e.place, e.trigger_text, e.confidence, "
+               "e.cluster_id, c.num_mentions, c.num_sources, "
+               "substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
+               "FROM events e JOIN articles ar ON ar.id = e.article_id "
+               "JOIN c ON c.cluster_id = e.cluster_id WHERE " + " AND ".join(where)
+               + " ORDER BY e.day DESC NULLS LAST, e.article_id, e.evidence_start LIMIT ? OFFSET ?")
+        return self._dicts(sql, [*params, limit, offset])
+
+    def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
+        """The relation between two actors (ids or party codes) by month, both directions."""
+        sql = ("SELECT strftime(day, '%Y-%m') AS month, "
+               "CASE WHEN source_actor = ? OR source_party = ? THEN 'a->b' ELSE 'b->a' END AS direction, "
+               "count(*) AS events, round(avg(intensity), 2) AS mean_intensity, "
+               "count(*) FILTER (WHERE quad_class = 1) AS verbal_coop, "
+               "count(*) FILTER (WHERE quad_class = 2) AS material_coop, "
+               "count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict, "
+               "count(*) FILTER (WHERE quad_class = 4) AS material_conflict "
+               "FROM events WHERE ((source_actor = ? OR source_party = ?) AND (target_actor = ? OR target_party = ?)) "
+               "OR ((source_actor = ? OR source_party = ?) AND (target_actor = ? OR target_party = ?)) "
+               "GROUP BY ALL ORDER BY month, direction")
+        A, B = a.upper(), b.upper()
+        return self._dicts(sql, [a, A, a, A, b, B, b, B, a, A])
 
     def _document_actors(self, article_id: str) -> tuple[Actor, ...]:
         rows = self._dicts(

@@ -102,6 +102,52 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX article_actors_actor ON article_actors (actor_id);
         """,
     ),
+    (
+        3,
+        "events, event mentions and dates",
+        """
+        CREATE TABLE events (
+            article_id VARCHAR NOT NULL,
+            id VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            cameo VARCHAR,
+            cameo_root VARCHAR,
+            quad_class INTEGER,
+            intensity DOUBLE,
+            source_actor VARCHAR,
+            source_party VARCHAR,
+            source_code VARCHAR,
+            target_actor VARCHAR,
+            target_party VARCHAR,
+            target_code VARCHAR,
+            polarity VARCHAR,
+            modality VARCHAR,
+            date_value VARCHAR,
+            day DATE,
+            date_text VARCHAR,
+            place VARCHAR,
+            evidence_start INTEGER,
+            evidence_end INTEGER,
+            trigger_text VARCHAR,
+            pattern VARCHAR,
+            confidence DOUBLE,
+            mentions INTEGER,
+            cluster_id VARCHAR,
+            data JSON
+        );
+        CREATE INDEX events_cluster ON events (cluster_id);
+        CREATE TABLE dates (
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            value VARCHAR,
+            grain VARCHAR,
+            tense VARCHAR
+        );
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,370 @@
+"""Events over the dependency parse: who did what to whom, with polarity and modality.
+
+Sentence by sentence, a trigger is a verb whose lemma is in the lexicon (checked against
+the pattern's object noun, when it has one), or a noun governed by one of its light verbs
+("held talks with", "imposed sanctions on"), or a noun standing alone with a possessor or
+a target ("Russia's attack on Kyiv"). The source is the subject (inherited through
+infinitives, conjoined verbs and reported clauses), or the by-agent of a passive; the
+target comes from the places the pattern names. Both must be actors found by the actors
+stage: an event with no known source is not reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..actors.records import Actor
+from ..dates import DateRef
+from ..records import Article
+from .lexicon import Lexicon, Pattern, load_lexicon
+from .records import Event, Participant
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "ccomp", "relcl_no"}
+SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "note", "write",
+          "announce", "declare", "claim", "explain", "suggest"}
+CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
+           "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
+PLACE_PREPS = {"in", "at"}
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lex = lexicon or load_lexicon()
+        cues = self.lex.cues
+        self.negators = cues.get("negators", frozenset())
+        self.negating = cues.get("negating_verbs", frozenset())
+        self.request = cues.get("request_verbs", frozenset())
+        self.intent = cues.get("intent_words", frozenset())
+        self.future = cues.get("future_aux", frozenset())
+        self.would = cues.get("conditional_aux", frozenset())
+        self.conditional = cues.get("conditional_words", frozenset())
+        self.maybe = cues.get("hypothetical_aux", frozenset())
+        self.if_marks = cues.get("hypothetical_marks", frozenset())
+
+    # -- entry point ------------------------------------------------------------------------
+    def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
+                 dates: Sequence[DateRef]) -> list[Event]:
+        self.doc, self.article = doc, article
+        self.actor_at: dict[int, tuple[Actor, int, int]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for tok in span:
+                    self.actor_at.setdefault(tok.i, (actor, m.start, m.end))
+        self.date_at: dict[int, DateRef] = {}
+        for ref in dates:
+            span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self.date_at[tok.i] = ref
+        events: list[Event] = []
+        used: set[int] = set()
+        for tok in doc:
+            for pattern, verb in self._matches(tok, used):
+                events.extend(self._build(pattern, tok, verb))
+        return _dedupe(events)
+
+    # -- triggers ---------------------------------------------------------------------------
+    def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in self.lex.verbs:
+            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
+            objects |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
+                        for g in c.children if g.dep_ == "pobj"}
+            particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+            candidates = [p for p in self.lex.verbs[lemma]
+                          if (not p.particle or p.particle in particles)]
+            specific = [p for p in candidates if p.object and set(p.object) & objects]
+            general = [p for p in candidates if not p.object]
+            if self._refusal_of_action(tok, lemma):
+                return
+            chosen = specific[:1] or general[:1]
+            if chosen:
+                for c in tok.children:
+                    if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in chosen[0].object:
+                        used.add(c.i)
+                yield chosen[0], tok
+        elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
+            head = tok.head
+            for p in self.lex.nouns[lemma]:
+                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") \
+                        and head.lemma_.lower() in p.light:
+                    yield p, head
+                    return
+            standalone = [p for p in self.lex.nouns[lemma] if not p.light]
+            if standalone and self._nominal_has_parties(tok):
+                yield standalone[0], None
+
+    def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
+        """"refused to meet": the refused action carries the negation, not a REJECT."""
+        return lemma in self.negating and any(c.dep_ == "xcomp" for c in tok.children) \
+            and not any(c.dep_ == "dobj" for c in tok.children)
+
+    def _nominal_has_parties(self, tok: Token) -> bool:
+        poss = any(c.dep_ == "poss" and c.i in self.actor_at for c in tok.children)
+        return poss
+
+    # -- participants -----------------------------------------------------------------------
+    def _actor_in(self, tok: Token, depth: int = 2) -> tuple[Actor, int, int] | None:
+        if tok.i in self.actor_at:
+            return self.actor_at[tok.i]
+        if depth == 0:
+            return None
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") or (
+                    child.dep_ == "prep" and child.lower_ in ("including", "of", "from")):
+                inner = child if child.dep_ != "prep" else next(
+                    (g for g in child.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    found = self._actor_in(inner, depth - 1)
+                    if found:
+                        return found
+        return None
+
+    def _participants(self, tok: Token | None, exclude: set[str] = frozenset()) -> list[Participant]:
+        if tok is None:
+            return []
+        out, seen = [], set(exclude)
+        for head in [tok, *tok.conjuncts]:
+            found = self._actor_in(head)
+            if found is None and head.dep_ not in ("conj",):
+                found = self._first_actor_below(head, seen)
+            if found is None:
+                continue
+            actor, start, end = found
+            if actor.id in seen:
+                continue
+            seen.add(actor.id)
+            out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
+                                   code=actor.code, start=start, end=end,
+                                   text=self.doc.text[start:end]))
+        return out
+
+    def _first_actor_below(self, tok: Token, exclude: set[str]) -> tuple[Actor, int, int] | None:
+        """For a non-actor noun ("proposals that Western countries would deploy ..."): the
+        first actor inside its phrase."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for inner in tok.subtree:
+            if inner.i != tok.i and inner.i in self.actor_at and \
+                    self.actor_at[inner.i][0].id not in exclude:
+                return self.actor_at[inner.i]
+        return None
+
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
+        cur = verb
+        for _ in range(6):
+            subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return subjects[0], subjects[0].dep_ == "nsubjpass"
+            if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
+                objects = [c for c in cur.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects[0], False
+            if cur.dep_ in CLIMB and cur.head is not cur and cur.dep_ != "ccomp":
+                cur = cur.head
+                continue
+            break
+        return None, False
+
+    def _reporter(self, verb: Token) -> Token | None:
+        """The subject of the speech verb that reports this clause ("X insisted that ...")."""
+        cur = verb
+        for _ in range(5):
+            if cur.dep_ in ("ccomp", "advcl", "xcomp", "conj") and cur.head is not cur:
+                cur = cur.head
+                if cur.lemma_.lower() in SPEECH:
+                    subject, _ = self._subject(cur)
+                    return subject
+            else:
+                return None
+        return None
+
+    def _target_tokens(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Token]:
+        out: list[Token] = []
+        holders = [h for h in (verb, trigger) if h is not None]
+        objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        for spec in pattern.target:
+            if spec == "dobj":
+                out += [c for c in objects if c.i != trigger.i]
+            elif spec == "dative":
+                out += [c for h in holders for c in h.children if c.dep_ == "dative"]
+                out += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                        for g in c.children if g.dep_ == "pobj"]
+            elif spec.startswith("prep:"):
+                word = spec[5:]
+                for h in [*holders, *objects]:
+                    for c in h.children:
+                        if c.dep_ == "prep" and c.lower_ == word:
+                            out += [g for g in c.children if g.dep_ == "pobj"]
+            elif spec == "xcomp_obj":
+                out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
+                        for g in c.children if g.dep_ == "dobj"]
+            if out:
+                break
+        return out
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
+        anchor = verb if verb is not None else trigger
+        if verb is None:  # a nominal event: possessor is the source
+            source_tok = next((c for c in trigger.children if c.dep_ == "poss"), None)
+            passive = False
+        else:
+            agent = next((g for c in verb.children if c.dep_ == "agent"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            source_tok, passive = self._subject(verb)
+            if passive and agent is not None:
+                target_tok: Token | None = source_tok
+                source_tok = agent
+            elif passive:
+                return []  # "was attacked" with no attacker named
+        sources = self._participants(source_tok)
+        if not sources and verb is not None:
+            sources = self._participants(self._reporter(verb))
+        if not sources:
+            return []
+        if verb is not None and passive:
+            targets = self._participants(target_tok, {s.actor for s in sources})
+        else:
+            tokens = self._target_tokens(pattern, trigger, verb)
+            targets = []
+            for tok in tokens:
+                targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+        polarity = self._polarity(anchor)
+        modality = self._modality(anchor)
+        date_ref = self._date(anchor)
+        place, place_text = self._place(anchor)
+        sent = trigger.sent
+        trig_start = min(anchor.idx, trigger.idx)
+        trig_end = max(anchor.idx + len(anchor), trigger.idx + len(trigger))
+        if abs(anchor.i - trigger.i) > 3:
+            trig_start, trig_end = trigger.idx, trigger.idx + len(trigger)
+        info = self.lex.types.get(pattern.type)
+        events = []
+        for source in sources:
+            for target in targets or [None]:
+                confidence = 0.5 + (0.2 if source.actor and not source.actor.startswith("local:") else 0.1) \
+                    + (0.2 if target else 0.0) + (0.1 if date_ref else 0.0)
+                key = f"{self.article.id}:{trigger.idx}:{pattern.type}:{source.actor}:{target.actor if target else ''}"
+                events.append(Event(
+                    id=hashlib.sha1(key.encode()).hexdigest()[:16], type=pattern.type,
+                    mode=pattern.mode, cameo=pattern.cameo or (info.cameo_root if info else None),
+                    cameo_root=info.cameo_root if info else None,
+                    quad_class=info.quad_class if info else None,
+                    intensity=info.intensity if info else None, source=source, target=target,
+                    polarity=polarity, modality=modality,
+                    date=date_ref.value if date_ref else _iso(self.article.date),
+                    date_text=date_ref.text if date_ref else None, place=place,
+                    place_text=place_text,
+                    evidence=(sent.start_char, sent.end_char, sent.text),
+                    trigger=(trig_start, trig_end, self.doc.text[trig_start:trig_end]),
+                    pattern=pattern.id, confidence=round(min(confidence, 1.0), 2)))
+        return events
+
+    def _governors(self, tok: Token) -> list[Token]:
+        chain, cur = [], tok
+        for _ in range(5):
+            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj",
+                            "relcl_no") and cur.head is not cur:
+                cur = cur.head
+                chain.append(cur)
+            else:
+                break
+        return chain
+
+    def _polarity(self, tok: Token) -> str:
+        nodes = [tok, *self._governors(tok)]
+        for node in nodes:
+            if node.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and node is not tok:
+                continue
+            if any(c.dep_ == "neg" or c.lower_ in self.negators and c.dep_ in ("neg", "advmod", "det")
+                   for c in node.children):
+                return "negated"
+            if node is not tok and node.lemma_.lower() in self.negating:
+                return "negated"
+            if node.pos_ == "VERB" and node.dep_ == "ccomp":
+                break  # a reporting verb's negation does not reach the reported event
+        return "affirmed"
+
+    def _modality(self, tok: Token) -> str:
+        governors = self._governors(tok)
+        nodes = [tok, *governors]
+        clause = []
+        for node in nodes:
+            clause.append(node)
+            if node.dep_ == "ccomp":
+                break
+        aux = {c.lower_ for n in clause for c in n.children if c.dep_ in ("aux", "auxpass")}
+        for node in clause:
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
+            if marks & self.if_marks and node.dep_ in ("advcl", "ccomp", "pcomp"):
+                return "hypothetical"
+        if aux & self.maybe:
+            return "hypothetical"
+        lemmas = {g.lemma_.lower() for g in governors}
+        if lemmas & self.request:
+            return "demanded"
+        if aux & self.would or lemmas & self.conditional:
+            return "conditional"
+        if aux & self.future or lemmas & self.intent or (
+                "going" in {n.lower_ for n in governors}):
+            return "intended"
+        return "actual"
+
+    def _date(self, tok: Token) -> DateRef | None:
+        sent = tok.sent
+        best, best_distance = None, 99
+        for i in range(sent.start, sent.end):
+            ref = self.date_at.get(i)
+            if ref is None:
+                continue
+            node, steps = self.doc[i], 0
+            while node.i != tok.i and node.head is not node and steps < 4:
+                node, steps = node.head, steps + 1
+            if node.i == tok.i and steps < best_distance:
+                best, best_distance = ref, steps
+        return best
+
+    def _place(self, tok: Token) -> tuple[str | None, str | None]:
+        for head in [tok, tok.head]:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                    for g in c.children:
+                        if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                            ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
+                            text = ent.text if ent is not None else g.text
+                            return text, text
+        if self.article.dateline:
+            return self.article.dateline, None
+        return None, None
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """The same event told twice (lead and body) is one event with two mentions."""
+    merged: dict[tuple, Event] = {}
+    order = []
+    for event in events:
+        key = event.key()
+        if key in merged:
+            first = merged[key]
+            mentions = first.mentions or (first.evidence,)
+            if event.evidence not in mentions:
+                merged[key] = replace(first, mentions=(*mentions, event.evidence),
+                                      confidence=max(first.confidence, event.confidence))
+            continue
+        merged[key] = replace(event, mentions=(event.evidence,))
+        order.append(key)
+    return [merged[k] for k in order]

@@ -1,0 +1,127 @@
+"""The event pattern lexicon (data/patterns*.jsonl) and the PLOVER-CAMEO table
+(data/plover_cameo.jsonl), loaded and validated once. Format: docs/event-patterns.md."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from ..errors import ConfigError
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
+                "COERCE", "ASSAULT")
+TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    type: str
+    trigger: str  # verb or noun
+    lemma: str
+    particle: str | None = None
+    object: tuple[str, ...] = ()
+    light: tuple[str, ...] = ()
+    target: tuple[str, ...] = ("dobj",)
+    source: str = "subj"
+    passive: bool = False
+    mode: str | None = None
+    cameo: str | None = None
+    example: str | None = None
+    example_source: str | None = None
+    example_target: str | None = None
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    type: str
+    cameo_root: str
+    quad_class: int
+    intensity: float
+    modes: tuple[str, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern] = field(default_factory=list)
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    types: dict[str, TypeInfo] = field(default_factory=dict)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def _lines(name: str) -> list[tuple[str, dict[str, Any]]]:
+    folder = resources.files("communique.events").joinpath("data")
+    out = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not (path.name.startswith(name) and path.name.endswith(".jsonl")):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip() and not line.lstrip().startswith("//"):
+                try:
+                    out.append((f"{path.name}:{number}", json.loads(line)))
+                except json.JSONDecodeError as exc:
+                    raise ConfigError(f"{path.name}:{number}: invalid JSON ({exc.msg})") from None
+    return out
+
+
+def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | None:
+    kind = obj.get("type")
+    if kind not in PLOVER_TYPES:
+        problems.append(f"{where}: unknown type {kind!r}")
+        return None
+    trigger = obj.get("trigger")
+    if trigger not in ("verb", "noun"):
+        problems.append(f"{where}: trigger must be verb or noun, not {trigger!r}")
+        return None
+    targets = tuple(obj.get("target") or ("none",))
+    for spec in targets:
+        if spec not in TARGET_SPECS and not str(spec).startswith("prep:"):
+            problems.append(f"{where}: unknown target spec {spec!r}")
+    if not obj.get("lemma"):
+        problems.append(f"{where}: no lemma")
+        return None
+    return Pattern(
+        id=obj.get("id") or f"{kind}.{obj['lemma']}", type=kind, trigger=trigger,
+        lemma=str(obj["lemma"]).lower(), particle=obj.get("particle"),
+        object=tuple(x.lower() for x in obj.get("object") or ()),
+        light=tuple(x.lower() for x in obj.get("light") or ()), target=targets,
+        source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
+        mode=obj.get("mode"), cameo=obj.get("cameo"), example=obj.get("example"),
+        example_source=obj.get("example_source"), example_target=obj.get("example_target"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lexicon = Lexicon()
+    seen: set[str] = set()
+    for where, obj in _lines("patterns"):
+        pattern = _pattern(obj, where, lexicon.problems)
+        if pattern is None:
+            continue
+        if pattern.id in seen:
+            lexicon.problems.append(f"{where}: duplicate id {pattern.id!r}")
+        seen.add(pattern.id)
+        lexicon.patterns.append(pattern)
+        (lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns)[pattern.lemma].append(pattern)
+    for where, obj in _lines("plover_cameo"):
+        try:
+            lexicon.types[obj["type"]] = TypeInfo(
+                type=obj["type"], cameo_root=str(obj["cameo_root"]),
+                quad_class=int(obj["quad_class"]), intensity=float(obj["intensity"]),
+                modes=tuple(obj.get("modes") or ()))
+        except (KeyError, TypeError, ValueError) as exc:
+            lexicon.problems.append(f"{where}: bad type row ({exc})")
+    missing = set(PLOVER_TYPES) - set(lexicon.types)
+    if missing:
+        lexicon.problems.append(f"plover_cameo.jsonl: no row for {sorted(missing)}")
+    cues = json.loads(resources.files("communique.events").joinpath("data/modality.json")
+                      .read_text(encoding="utf-8"))
+    lexicon.cues = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
+    return lexicon
