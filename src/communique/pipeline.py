@@ -21,6 +21,7 @@ from .events import extract_events
 from .ingest._normalize import article_id, check_text, content_hash
 from .ingest._normalize import parse_date as _parse_date
 from .nlp import load_pipeline, model_name
+from .quotes import extract_quotes
 from .records import Article, Mention, Sentence
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("dates", lambda doc, article, done: date_refs(doc, article.date)),
     ("events", lambda doc, article, done: extract_events(doc, article, done["actors"],
                                                          done["dates"])),
+    ("quotes", lambda doc, article, done: extract_quotes(doc, done["actors"], done["events"])),
 ]
 
 #: Seconds spent in each stage in this process (read by `communique bench`).

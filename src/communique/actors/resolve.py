@@ -181,8 +181,30 @@ class ActorResolver:
             else:
                 start, end, title = obj  # type: ignore[misc]
                 self._title_only(doc, start, end, title, found, day)
+        self._surnames(doc, found)
         sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
         return found.actors(sentence_index)
+
+    @staticmethod
+    def _surnames(doc: Doc, found: _DocActors) -> None:
+        """Later surnames the NER missed or mis-typed ("Adamu said") join the person named
+        in full earlier in the article."""
+        first_seen: dict[str, tuple[int, _Found]] = {}
+        for item in found.people():
+            parts = item.actor.name.split()
+            if len(parts) >= 2 and item.mentions:
+                start = min(m.start for m in item.mentions)
+                key = parts[-1]
+                if key in first_seen and first_seen[key][1] is not item:
+                    first_seen[key] = (-1, item)  # two people share it: leave it
+                else:
+                    first_seen[key] = (start, item)
+        for tok in doc:
+            if tok.i in found.covered or tok.pos_ != "PROPN":
+                continue
+            hit = first_seen.get(tok.text)
+            if hit and 0 <= hit[0] < tok.idx and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                found.add(hit[1].actor, tok, "surname", ActorResolver._weight(tok))
 
     @staticmethod
     def _weight(span: Span | Token) -> float:
@@ -200,6 +222,11 @@ class ActorResolver:
 
     def _entity(self, ent: Span, found: _DocActors, day: dt.date | None) -> None:
         entries = self.kb.lookup(ent.text)
+        if ent.label_ not in PERSON_LABELS and len(ent) == 1 and not entries:
+            earlier = self._earlier_by_part(ent.text, found)
+            if earlier is not None and ent.text[:1].isupper():
+                found.add(earlier.actor, ent, "surname", self._weight(ent))  # NER said ORG
+                return
         people = [e for e in entries if e.kind == "person"]
         if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
             self._person(ent, people, found, day)
@@ -227,10 +254,10 @@ class ActorResolver:
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
         if place.how == "demonym" and ent.root.dep_ in ("amod", "compound", "nmod"):
             head = ent.root.head
-            if head.lower_ in self.kb.titles or head.ent_type_ == "PERSON" or \
-                    head.ent_type_ in ("ORG", "NORP", "GPE"):
-                return  # "Ukrainian President ...": part of the person's description
             sector = NOUN_SECTORS.get(head.lower_)
+            if sector is None and (head.lower_ in self.kb.titles or head.ent_type_ == "PERSON"
+                                   or head.ent_type_ in ("ORG", "NORP", "GPE")):
+                return  # "Ukrainian President ...": part of the person's description
             if sector is None:
                 return  # "Ukrainian grain": not an actor
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
@@ -492,7 +519,7 @@ class ActorResolver:
                 distance = here - sents.get(sent_start, here)
                 if distance > 3:
                     continue
-                score += weight * (0.5 ** distance)
+                score = max(score, weight * (0.5 ** distance))  # the most salient mention
             if score > best_score:
                 best, best_score = item, score
         if best is not None:

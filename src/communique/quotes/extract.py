@@ -1,0 +1,334 @@
+"""Quotations: direct (every mark style, split, multi-paragraph, floating), indirect
+("X said (that) ...", "X warned ..., saying ...", "according to X, ...") and mixed, each
+with its speaker (a resolved actor when the actors stage knows it), cue and channel.
+
+Names, titles and scare quotes in quotation marks ('Coalition of the Willing', an 'X'
+post, the so-called "peace plan") are not quotations: a quoted stretch counts when it
+reads as speech (four words or more, or a sentence) and is not a capitalised name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..actors.records import Actor
+from .records import Quote
+
+DOUBLE_OPEN = {"“": "”", "„": "“", "«": "»", '"': '"'}
+DOUBLE_CLOSE = {"”", "»", '"', "“"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class _Direct:
+    start: int  # first quoted character
+    end: int
+    open_mark: int
+    close_mark: int
+    continued: bool = False  # a paragraph of a multi-paragraph quote after the first
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    data = json.loads(resources.files("communique.quotes").joinpath("data/cues.json").read_text("utf-8"))
+    channels = sorted(((p, c["channel"]) for c in data["channels"] for p in c["phrases"]),
+                      key=lambda x: -len(x[0]))
+    return {"verbs": frozenset(data["verbs"]), "indirect": frozenset(data["indirect_verbs"]),
+            "nouns": frozenset(data["nouns"]), "channels": channels}
+
+
+def find_direct(text: str) -> list[_Direct]:
+    """Double-quoted stretches, paragraph by paragraph. An opening mark left open at the end
+    of a paragraph continues when the next paragraph opens with a mark (wire style); other
+    unbalanced marks are dropped without stopping the rest."""
+    found: list[_Direct] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    carry = False
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at, closer = None, None
+        continued = carry
+        carry = False
+        i = p_start
+        while i < p_end:
+            ch = text[i]
+            if open_at is None and ch in DOUBLE_OPEN:
+                open_at, closer = i, DOUBLE_OPEN[ch]
+            elif open_at is not None and (ch == closer or (ch in DOUBLE_CLOSE and ch != "“" and closer != '"')
+                                          or (closer == '"' and ch == "”")):
+                found.append(_Direct(open_at + 1, i, open_at, i, continued))
+                open_at, continued = None, False
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt and text[nxt[0]] in DOUBLE_OPEN:
+                found.append(_Direct(open_at + 1, p_end, open_at, p_end, continued))
+                carry = True
+    return [d for d in found if d.end > d.start]
+
+
+def _is_speech(text: str) -> bool:
+    words = text.split()
+    if len(words) >= 4:
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        if len(words) <= 6 and capitalised >= len(words) - 1 and not re.search(r"[.!?,]", text):
+            return False  # 'The Coalition of the Willing': a name
+        return True
+    return bool(re.search(r"[.!?]$", text.strip().rstrip("\"'”’"))) and len(words) >= 2
+
+
+class QuoteExtractor:
+    def __init__(self) -> None:
+        cues = _cues()
+        self.verbs = cues["verbs"]
+        self.indirect = cues["indirect"]
+        self.channels = cues["channels"]
+
+    def __call__(self, doc: Doc, actors: Sequence[Actor], events: Sequence = ()) -> list[Quote]:
+        self.doc = doc
+        self.actor_at: dict[int, Actor] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for tok in span:
+                        self.actor_at.setdefault(tok.i, actor)
+        text = doc.text
+        directs = [d for d in find_direct(text) if d.continued or _is_speech(text[d.start:d.end])]
+        quotes: list[Quote] = []
+        previous: Quote | None = None
+        for d in directs:
+            quote = self._direct(d, previous)
+            quotes.append(quote)
+            previous = quote
+        quotes = self._with_indirect(quotes)
+        quotes = [self._link(q, events) for q in quotes]
+        return sorted(quotes, key=lambda q: q.start)
+
+    # -- direct -----------------------------------------------------------------------------
+    def _direct(self, d: _Direct, previous: Quote | None) -> Quote:
+        doc, text = self.doc, self.doc.text
+        cue = self._cue_after(d) or self._cue_before(d)
+        speaker_tok = self._speaker_of(cue) if cue is not None else None
+        actor = self._actor_for(speaker_tok)
+        speakers = self._all_actors(speaker_tok)
+        speaker_text = self._phrase(speaker_tok)
+        if cue is None and previous is not None and previous.kind == "direct" and (
+                d.continued or self._adjacent(previous, d)):
+            return self._quote(d.start, d.end, "direct", previous.speaker, previous.speaker_text,
+                               previous.speaker_name, previous.speakers, previous.cue,
+                               previous.cue_start, previous.cue_end, previous.channel)
+        channel = self._channel(cue, d) if cue is not None else None
+        return self._quote(d.start, d.end, "direct", actor.id if actor else None, speaker_text,
+                           actor.name if actor else None, tuple(a.id for a in speakers),
+                           cue.text if cue is not None else None,
+                           cue.idx if cue is not None else None,
+                           cue.idx + len(cue) if cue is not None else None, channel)
+
+    def _adjacent(self, previous: Quote, d: _Direct) -> bool:
+        """Is only an attribution between the previous quote and this one (split quote, or
+        a floating quote in the next paragraph)?"""
+        between = self.doc.text[previous.end:d.open_mark].lstrip(",.!?\"”’' ")
+        return len(between) < 120 and between.count("\n\n") <= 1 and not re.search(
+            r"[\"“”]", between)
+
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def _cue_after(self, d: _Direct) -> Token | None:
+        text = self.doc.text
+        stop = text.find("\n", d.close_mark)
+        stop = len(text) if stop < 0 else stop
+        window = self._tokens(d.close_mark + 1, min(stop, d.close_mark + 160))
+        for tok in window[:10]:
+            if tok.text in DOUBLE_OPEN:
+                break
+            if tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX"):
+                return tok
+        return None
+
+    def _cue_before(self, d: _Direct) -> Token | None:
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, d.open_mark) + 1
+        window = self._tokens(line_start, d.open_mark)
+        if not window:
+            return None
+        tail = text[window[-1].idx + len(window[-1]):d.open_mark] if window else ""
+        last = window[-1]
+        if last.text not in (":", ",") and not tail.strip() == "" and last.pos_ != "VERB":
+            return None
+        for tok in reversed(window[-8:]):
+            if tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX"):
+                return tok
+            if tok.text in (".", "!", "?"):
+                break
+        return None
+
+    def _speaker_of(self, cue: Token) -> Token | None:
+        for child in cue.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        head = cue
+        for _ in range(3):
+            if head.dep_ in ("advcl", "xcomp", "conj", "ccomp") and head.head is not head:
+                head = head.head
+                for child in head.children:
+                    if child.dep_ in SUBJECTS:
+                        return child
+            else:
+                break
+        for tok in cue.doc[cue.i + 1: min(len(cue.doc), cue.i + 8)]:  # "said Rutte" parsed oddly
+            if tok.i in self.actor_at or tok.ent_type_ == "PERSON":
+                return tok
+            if tok.is_punct:
+                break
+        return None
+
+    def _actor_for(self, tok: Token | None) -> Actor | None:
+        if tok is None:
+            return None
+        if tok.i in self.actor_at:
+            return self.actor_at[tok.i]
+        for inner in tok.subtree:
+            if inner.i in self.actor_at and inner.dep_ in ("compound", "amod", "poss", "appos", "nmod", "pobj"):
+                return self.actor_at[inner.i]
+        return None
+
+    def _all_actors(self, tok: Token | None) -> list[Actor]:
+        if tok is None:
+            return []
+        out = []
+        for head in [tok, *tok.conjuncts]:
+            actor = self._actor_for(head)
+            if actor is not None and actor not in out:
+                out.append(actor)
+        return out
+
+    def _phrase(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        if tok.i in self.actor_at or tok.pos_ == "PRON":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return ent.text if ent is not None else tok.text
+        left = tok.left_edge.i
+        return tok.doc[left: tok.i + 1].text
+
+    def _channel(self, cue: Token, d: _Direct | None = None) -> str | None:
+        sent = cue.sent
+        text = sent.text.lower()
+        if d is not None:  # leave the quoted words out
+            a, b = d.open_mark - sent.start_char, d.close_mark + 1 - sent.start_char
+            if 0 <= a < b <= len(text):
+                text = text[:a] + " " + text[b:]
+        for phrase, channel in self.channels:
+            if re.search(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", text):
+                return channel
+        return None
+
+    # -- indirect and mixed ---------------------------------------------------------------
+    def _with_indirect(self, quotes: list[Quote]) -> list[Quote]:
+        doc = self.doc
+        inside = [(q.start, q.end) for q in quotes]
+        out = list(quotes)
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            clause = None
+            if lemma in self.indirect and tok.pos_ == "VERB":
+                clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            elif tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                clause = tok.head if tok.head is not tok else None
+                if clause is not None:
+                    quote = self._according(tok, clause)
+                    if quote is not None and not _overlaps(quote, inside):
+                        out.append(quote)
+                        inside.append((quote.start, quote.end))
+                continue
+            if clause is None or any(s <= tok.idx < e for s, e in inside):
+                continue
+            left, right = clause.left_edge.i, clause.right_edge.i
+            while left < right and doc[left].lower_ in ("that", ",", "\"", "“"):
+                left += 1
+            while right > left and doc[right].is_punct and doc[right].text not in ("'", "’", "”", '"'):
+                right -= 1
+            span = doc[left: right + 1]
+            start, end = span.start_char, span.end_char
+            if "\n" in doc.text[min(start, tok.idx):max(end, tok.idx)] or end - start < 8:
+                continue  # a reported clause stays in its paragraph (headlines are not speech)
+            if end <= tok.idx and not any(t.is_punct and t.text in ".,;!?" for t in
+                                          doc[tok.i + 1: tok.i + 4]):
+                continue  # "..., Peskov said." ends there; a clause before a cue needs that
+            contained = [q for q in out if q.kind == "direct" and start <= q.start and q.end <= end + 1]
+            overlapping = [q for q in out if q.start < end and start < q.end and q not in contained]
+            if overlapping:
+                continue
+            if contained and all(q.start - start <= 2 and end - q.end <= 2 for q in contained):
+                continue  # the clause is just the direct quote: already there
+            marks = re.search(r"['‘\"“][^'’\"”]+['’\"”]", doc.text[start:end])
+            kind = "mixed" if contained or marks else "indirect"
+            for q in contained:
+                out.remove(q)
+            speaker_tok = self._speaker_of(tok)
+            actor = self._actor_for(speaker_tok)
+            speakers = self._all_actors(speaker_tok)
+            quote = self._quote(start, end, kind, actor.id if actor else None,
+                                self._phrase(speaker_tok), actor.name if actor else None,
+                                tuple(a.id for a in speakers), tok.text, tok.idx,
+                                tok.idx + len(tok), self._channel(tok))
+            out.append(quote)
+            inside.append((start, end))
+        return out
+
+    def _according(self, according: Token, head: Token) -> Quote | None:
+        doc = self.doc
+        to = next(c for c in according.children if c.lower_ == "to")
+        speaker_tok = next((c for c in to.children if c.dep_ == "pobj"), None)
+        sent = according.sent
+        skip = set(range(according.left_edge.i, according.right_edge.i + 1))
+        words = [t for t in sent if t.i not in skip]
+        while words and (words[0].is_punct or words[0].is_space):
+            words.pop(0)
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words.pop()
+        if len(words) < 3:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1])
+        actor = self._actor_for(speaker_tok)
+        return self._quote(start, end, "indirect", actor.id if actor else None,
+                           self._phrase(speaker_tok), actor.name if actor else None,
+                           tuple(a.id for a in self._all_actors(speaker_tok)), "according to",
+                           according.idx, to.idx + len(to), None)
+
+    def _quote(self, start: int, end: int, kind: str, speaker: str | None,
+               speaker_text: str | None, speaker_name: str | None, speakers: tuple[str, ...],
+               cue: str | None, cue_start: int | None, cue_end: int | None,
+               channel: str | None) -> Quote:
+        text = self.doc.text[start:end]
+        key = f"{start}:{end}:{kind}:{text[:40]}"
+        return Quote(id=hashlib.sha1(key.encode()).hexdigest()[:16], text=text, start=start,
+                     end=end, kind=kind, speaker=speaker, speaker_text=speaker_text,
+                     speaker_name=speaker_name, speakers=speakers or ((speaker,) if speaker else ()),
+                     cue=cue, cue_start=cue_start, cue_end=cue_end, channel=channel)
+
+    @staticmethod
+    def _link(quote: Quote, events: Sequence) -> Quote:
+        ids = []
+        for event in events:
+            trigger = event.trigger if hasattr(event, "trigger") else None
+            if trigger and quote.start <= trigger[0] < quote.end or quote.cue_start is not None and trigger and \
+                    event.evidence[0] <= quote.cue_start < event.evidence[1] and \
+                    quote.kind != "direct" and quote.start <= trigger[0] <= quote.end + 1:
+                ids.append(event.id)
+        return replace(quote, events=tuple(dict.fromkeys(ids))) if ids else quote
+
+
+def _overlaps(quote: Quote, spans: list[tuple[int, int]]) -> bool:
+    return any(quote.start < e and s < quote.end for s, e in spans)
+
