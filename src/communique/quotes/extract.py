@@ -78,9 +78,9 @@ def _is_speech(text: str) -> bool:
     words = text.split()
     if len(words) >= 4:
         capitalised = sum(1 for w in words if w[:1].isupper())
-        if len(words) <= 6 and capitalised >= len(words) - 1 and not re.search(r"[.!?,]", text):
-            return False  # 'The Coalition of the Willing': a name
-        return True
+        # 'The Coalition of the Willing': a name, not speech
+        return not (len(words) <= 6 and capitalised >= len(words) - 1
+                    and not re.search(r"[.!?,]", text))
     return bool(re.search(r"[.!?]$", text.strip().rstrip("\"'”’"))) and len(words) >= 2
 
 
@@ -114,7 +114,6 @@ class QuoteExtractor:
 
     # -- direct -----------------------------------------------------------------------------
     def _direct(self, d: _Direct, previous: Quote | None) -> Quote:
-        doc, text = self.doc, self.doc.text
         cue = self._cue_after(d) or self._cue_before(d)
         speaker_tok = self._speaker_of(cue) if cue is not None else None
         actor = self._actor_for(speaker_tok)
@@ -163,7 +162,7 @@ class QuoteExtractor:
             return None
         tail = text[window[-1].idx + len(window[-1]):d.open_mark] if window else ""
         last = window[-1]
-        if last.text not in (":", ",") and not tail.strip() == "" and last.pos_ != "VERB":
+        if last.text not in (":", ",") and tail.strip() != "" and last.pos_ != "VERB":
             return None
         for tok in reversed(window[-8:]):
             if tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX"):
@@ -287,7 +286,6 @@ class QuoteExtractor:
         return out
 
     def _according(self, according: Token, head: Token) -> Quote | None:
-        doc = self.doc
         to = next(c for c in according.children if c.lower_ == "to")
         speaker_tok = next((c for c in to.children if c.dep_ == "pobj"), None)
         sent = according.sent
