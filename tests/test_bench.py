@@ -16,9 +16,10 @@ def test_bench_reports_both_sides_and_their_ratio(tmp_path):
     data = json.loads(result.stdout)
     assert data["articles"] == 6 and data["words"] > 60
     plain, ours = data["phases"]["plain"], data["phases"]["communique"]
+    assert data["phases"]["actors"]["articles_per_s"] > 0
     for phase in (plain, ours):
         assert phase["articles_per_s"] > 0 and phase["peak_rss_mb"] > 50
-    assert "actors" in ours["stage_seconds"] and not plain["stage_seconds"]
+    assert {"actors", "events", "quotes"} <= set(ours["stage_seconds"]) and not plain["stage_seconds"]
     expected = ours["articles_per_s"] / plain["articles_per_s"]
     assert data["ratio_communique_over_plain"] == pytest.approx(expected, abs=0.002)
 

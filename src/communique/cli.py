@@ -469,7 +469,8 @@ def bench(paths: tuple[str, ...], limit: int | None, workers: int, fmt: str | No
         click.echo(f"  {name:<11} {p['articles_per_s']:8.2f} articles/s {p['words_per_s']:10.0f} "
                    f"words/s  {p['seconds']:7.2f}s  peak {p['peak_rss_mb']:.0f} MB  "
                    f"(model load {p['load_seconds']:.1f}s)" + (f"  stages: {stages}" if stages else ""))
-    click.echo(f"  ratio communique / plain spaCy: {result.ratio:.3f}")
+    click.echo(f"  ratio communique / plain spaCy: {result.ratio:.3f} "
+               f"(actor resolution alone: {result.ratio_of('actors'):.3f})")
 
 
 # -- actors -----------------------------------------------------------------------------------
@@ -709,6 +710,35 @@ def dyad(a: str, b: str, db: str, as_json: bool, as_csv: bool) -> None:
         rows = store.dyad(a, b)
     emit(rows, ["month", "direction", "events", "mean_intensity", "verbal_coop", "material_coop",
                 "verbal_conflict", "material_conflict"], _fmt(as_json, as_csv))
+
+
+# -- quotes -----------------------------------------------------------------------------------
+@cli.command("quotes")
+@db_option()
+@click.option("--speaker", help="Quotes by this speaker (actor id, code such as RUS, or name).")
+@click.option("--about", help="Quotes whose words mention this actor (id, code or name).")
+@click.option("--since", callback=_date, help="Only quotes in articles on or after this date.")
+@click.option("--until", callback=_date, help="Only quotes in articles on or before this date.")
+@click.option("--search", help="Only quotes containing this text.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100000))
+@output_options
+def quotes_cmd(db: str, speaker: str | None, about: str | None, since: dt.date | None,
+               until: dt.date | None, search: str | None, limit: int, as_json: bool,
+               as_csv: bool) -> None:
+    """List quotations with their speaker, cue and channel, newest first.
+
+    \b
+    Examples:
+      communique quotes --speaker Rutte
+      communique quotes --about RUS --since 2025-09-01 --json
+    """
+    from .store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.quotes(speaker=speaker, about=about, since=since, until=until,
+                            search=search, limit=limit)
+    emit(rows, ["date", "speaker_label", "kind", "channel", "text"], _fmt(as_json, as_csv),
+         widths={"text": 90})
 
 
 def main() -> None:

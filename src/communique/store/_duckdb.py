@@ -65,6 +65,12 @@ _EVENT_SCHEMA = pa.schema([
 _DATE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32()),
     ("text", pa.string()), ("value", pa.string()), ("grain", pa.string()), ("tense", pa.string())])
+_QUOTE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("id", pa.string()), ("start_char", pa.int32()),
+    ("end_char", pa.int32()), ("text", pa.string()), ("kind", pa.string()),
+    ("speaker", pa.string()), ("speaker_text", pa.string()), ("speaker_name", pa.string()),
+    ("cue", pa.string()), ("channel", pa.string()), ("events", pa.list_(pa.string())),
+    ("data", pa.string())])
 _MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()),
                              ("start_char", pa.int32()), ("end_char", pa.int32()),
                              ("text", pa.string()), ("label", pa.string()),
@@ -243,6 +249,7 @@ class DuckDBStore:
         article_actors, actor_mentions = [], []
         events: list[dict[str, Any]] = []
         dates: list[dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
         for doc in docs:
             a = doc.article
             articles.append({
@@ -271,6 +278,14 @@ class DuckDBStore:
                                        "sentence": m["sentence"]} for m in data["mentions"])
             for event in doc.events:
                 events.append(_event_row(a.id, event.to_dict()))
+            for quote in doc.quotes:
+                q = quote.to_dict()
+                quotes.append({"article_id": a.id, "id": q["id"], "start_char": q["start"],
+                               "end_char": q["end"], "text": q["text"], "kind": q["kind"],
+                               "speaker": q["speaker"], "speaker_text": q["speaker_text"],
+                               "speaker_name": q["speaker_name"], "cue": q["cue"],
+                               "channel": q["channel"], "events": q["events"],
+                               "data": json.dumps(q, ensure_ascii=False)})
             for ref in doc.dates:
                 d = ref.to_dict()
                 dates.append({"article_id": a.id, "start_char": d["start"], "end_char": d["end"],
@@ -286,6 +301,7 @@ class DuckDBStore:
             "actor_mentions": pa.Table.from_pylist(actor_mentions, schema=_ACTOR_MENTION_SCHEMA),
             "events": pa.Table.from_pylist(events, schema=_EVENT_SCHEMA),
             "dates": pa.Table.from_pylist(dates, schema=_DATE_SCHEMA),
+            "quotes": pa.Table.from_pylist(quotes, schema=_QUOTE_SCHEMA),
         }
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -409,9 +425,43 @@ class DuckDBStore:
                                "tense": tense}) for s, e, t, v, g, tense in self.con.execute(
             "SELECT start_char, end_char, text, value, grain, tense FROM dates "
             "WHERE article_id = ? ORDER BY start_char", [article_id]).fetchall())
+        quotes = tuple(_Stored(json.loads(row[0])) for row in self.con.execute(
+            "SELECT data FROM quotes WHERE article_id = ? ORDER BY start_char", [article_id]).fetchall())
         return Document(article=article, sentences=sentences, mentions=mentions,
-                        actors=self._document_actors(article_id), events=events, dates=dates,
-                        pipeline=run[0] if run else {})
+                        actors=self._document_actors(article_id), events=events, quotes=quotes,
+                        dates=dates, pipeline=run[0] if run else {})
+
+    def quotes(self, speaker: str | None = None, about: str | None = None,
+               since: dt.date | None = None, until: dt.date | None = None,
+               search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Quotations, newest first. `speaker` and `about` take an actor id, a code (RUS) or
+        a name; `about` keeps quotes whose text mentions that actor."""
+        where, params = ["1=1"], []
+        if speaker:
+            where.append("(q.speaker = ? OR q.speaker_name ILIKE ? OR aa.party = ?)")
+            params += [speaker, "%" + _like(speaker) + "%", speaker.upper()]
+        if about:
+            where.append("EXISTS (SELECT 1 FROM actor_mentions m LEFT JOIN actors a ON a.id = m.actor_id "
+                         "WHERE m.article_id = q.article_id AND m.start_char >= q.start_char "
+                         "AND m.end_char <= q.end_char AND (m.actor_id = ? OR a.party = ? OR a.name ILIKE ?))")
+            params += [about, about.upper(), "%" + _like(about) + "%"]
+        if since:
+            where.append("ar.date >= ?")
+            params.append(since)
+        if until:
+            where.append("ar.date <= ?")
+            params.append(until)
+        if search:
+            where.append("q.text ILIKE ? ESCAPE '\\'")
+            params.append("%" + _like(search) + "%")
+        sql = ("SELECT q.id, q.article_id, ar.date, q.kind, q.speaker, "
+               "coalesce(q.speaker_name, q.speaker_text) AS speaker_label, q.cue, q.channel, "
+               "q.text, q.events FROM quotes q JOIN articles ar ON ar.id = q.article_id "
+               "LEFT JOIN (SELECT DISTINCT article_id, actor_id, party FROM article_actors) aa "
+               "ON aa.article_id = q.article_id AND aa.actor_id = q.speaker WHERE "
+               + " AND ".join(where)
+               + " ORDER BY ar.date DESC NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?")
+        return self._dicts(sql, [*params, limit, offset])
 
     def events(self, actor: str | None = None, source: str | None = None,
                target: str | None = None, types: Sequence[str] = (),

@@ -148,6 +148,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        4,
+        "quotes",
+        """
+        CREATE TABLE quotes (
+            article_id VARCHAR NOT NULL,
+            id VARCHAR NOT NULL,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            kind VARCHAR,
+            speaker VARCHAR,
+            speaker_text VARCHAR,
+            speaker_name VARCHAR,
+            cue VARCHAR,
+            channel VARCHAR,
+            events VARCHAR[],
+            data JSON
+        );
+        CREATE INDEX quotes_speaker ON quotes (speaker);
+        """,
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
