@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +62,7 @@ def clause_tense(token: Token) -> str:
     return "present"
 
 
+@lru_cache(maxsize=65536)
 def resolve(text: str, base: dt.date, tense: str) -> tuple[str, str] | None:
     """(value, grain) for one date expression, or None when it is not a date."""
     clean = text.strip()

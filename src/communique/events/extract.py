@@ -51,6 +51,7 @@ class EventExtractor:
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> list[Event]:
         self.doc, self.article = doc, article
+        self.text = doc.text
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
         for actor in actors:
             for m in actor.mentions:
@@ -145,7 +146,7 @@ class EventExtractor:
             seen.add(actor.id)
             out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
                                    code=actor.code, start=start, end=end,
-                                   text=self.doc.text[start:end]))
+                                   text=self.text[start:end]))
         return out
 
     def _first_actor_below(self, tok: Token, exclude: set[str]) -> tuple[Actor, int, int] | None:
@@ -196,14 +197,19 @@ class EventExtractor:
             if spec == "dobj":
                 out += [c for c in objects if c.i != trigger.i]
             elif spec == "dative":
-                out += [c for h in holders for c in h.children if c.dep_ == "dative"]
-                out += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
-                        for g in c.children if g.dep_ == "pobj"]
+                for h in holders:
+                    for c in h.children:
+                        if c.dep_ == "dative":
+                            pobj = [g for g in c.children if g.dep_ == "pobj"]
+                            out += pobj or ([c] if c.pos_ != "ADP" else [])
+                        elif c.dep_ == "prep" and c.lower_ == "to":
+                            out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec.startswith("prep:"):
                 word = spec[5:]
                 for h in [*holders, *objects]:
                     for c in h.children:
-                        if c.dep_ == "prep" and c.lower_ == word:
+                        # spaCy labels some "to" phrases dative rather than prep
+                        if c.dep_ in ("prep", "dative") and c.lower_ == word:
                             out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec == "xcomp_obj":
                 out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
@@ -266,7 +272,7 @@ class EventExtractor:
                     date_text=date_ref.text if date_ref else None, place=place,
                     place_text=place_text,
                     evidence=(sent.start_char, sent.end_char, sent.text),
-                    trigger=(trig_start, trig_end, self.doc.text[trig_start:trig_end]),
+                    trigger=(trig_start, trig_end, self.text[trig_start:trig_end]),
                     pattern=pattern.id, confidence=round(min(confidence, 1.0), 2)))
         return events
 
@@ -335,7 +341,8 @@ class EventExtractor:
         return best
 
     def _place(self, tok: Token) -> tuple[str | None, str | None]:
-        for head in [tok, tok.head]:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
+        for head in [tok, tok.head, *objects]:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                     for g in c.children:

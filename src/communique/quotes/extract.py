@@ -41,8 +41,11 @@ def _cues() -> dict:
     data = json.loads(resources.files("communique.quotes").joinpath("data/cues.json").read_text("utf-8"))
     channels = sorted(((p, c["channel"]) for c in data["channels"] for p in c["phrases"]),
                       key=lambda x: -len(x[0]))
+    # one alternation, longest phrase first, so a sentence is scanned once
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p, _ in channels) + r")(?![\w])")
     return {"verbs": frozenset(data["verbs"]), "indirect": frozenset(data["indirect_verbs"]),
-            "nouns": frozenset(data["nouns"]), "channels": channels}
+            "nouns": frozenset(data["nouns"]), "channels": channels,
+            "channel_re": pattern, "channel_of": dict(channels)}
 
 
 def find_direct(text: str) -> list[_Direct]:
@@ -89,10 +92,12 @@ class QuoteExtractor:
         cues = _cues()
         self.verbs = cues["verbs"]
         self.indirect = cues["indirect"]
-        self.channels = cues["channels"]
+        self.channel_re = cues["channel_re"]
+        self.channel_of = cues["channel_of"]
 
     def __call__(self, doc: Doc, actors: Sequence[Actor], events: Sequence = ()) -> list[Quote]:
         self.doc = doc
+        self.text = doc.text  # Doc.text builds a new string on every access
         self.actor_at: dict[int, Actor] = {}
         for actor in actors:
             for m in actor.mentions:
@@ -100,7 +105,7 @@ class QuoteExtractor:
                 if span is not None:
                     for tok in span:
                         self.actor_at.setdefault(tok.i, actor)
-        text = doc.text
+        text = self.text
         directs = [d for d in find_direct(text) if d.continued or _is_speech(text[d.start:d.end])]
         quotes: list[Quote] = []
         previous: Quote | None = None
@@ -134,7 +139,7 @@ class QuoteExtractor:
     def _adjacent(self, previous: Quote, d: _Direct) -> bool:
         """Is only an attribution between the previous quote and this one (split quote, or
         a floating quote in the next paragraph)?"""
-        between = self.doc.text[previous.end:d.open_mark].lstrip(",.!?\"”’' ")
+        between = self.text[previous.end:d.open_mark].lstrip(",.!?\"”’' ")
         return len(between) < 120 and between.count("\n\n") <= 1 and not re.search(
             r"[\"“”]", between)
 
@@ -143,7 +148,7 @@ class QuoteExtractor:
         return list(span) if span is not None else []
 
     def _cue_after(self, d: _Direct) -> Token | None:
-        text = self.doc.text
+        text = self.text
         stop = text.find("\n", d.close_mark)
         stop = len(text) if stop < 0 else stop
         window = self._tokens(d.close_mark + 1, min(stop, d.close_mark + 160))
@@ -155,7 +160,7 @@ class QuoteExtractor:
         return None
 
     def _cue_before(self, d: _Direct) -> Token | None:
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", 0, d.open_mark) + 1
         window = self._tokens(line_start, d.open_mark)
         if not window:
@@ -215,8 +220,15 @@ class QuoteExtractor:
         if tok is None:
             return None
         if tok.i in self.actor_at or tok.pos_ == "PRON":
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-            return ent.text if ent is not None else tok.text
+            if tok.ent_iob_ in ("B", "I"):
+                start = tok.i
+                while start > 0 and tok.doc[start].ent_iob_ == "I":
+                    start -= 1
+                end = tok.i + 1
+                while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                    end += 1
+                return tok.doc[start:end].text
+            return tok.text
         left = tok.left_edge.i
         return tok.doc[left: tok.i + 1].text
 
@@ -227,10 +239,8 @@ class QuoteExtractor:
             a, b = d.open_mark - sent.start_char, d.close_mark + 1 - sent.start_char
             if 0 <= a < b <= len(text):
                 text = text[:a] + " " + text[b:]
-        for phrase, channel in self.channels:
-            if re.search(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", text):
-                return channel
-        return None
+        found = self.channel_re.search(text)
+        return self.channel_of[found.group(1)] if found else None
 
     # -- indirect and mixed ---------------------------------------------------------------
     def _with_indirect(self, quotes: list[Quote]) -> list[Quote]:
@@ -259,7 +269,7 @@ class QuoteExtractor:
                 right -= 1
             span = doc[left: right + 1]
             start, end = span.start_char, span.end_char
-            if "\n" in doc.text[min(start, tok.idx):max(end, tok.idx)] or end - start < 8:
+            if "\n" in self.text[min(start, tok.idx):max(end, tok.idx)] or end - start < 8:
                 continue  # a reported clause stays in its paragraph (headlines are not speech)
             if end <= tok.idx and not any(t.is_punct and t.text in ".,;!?" for t in
                                           doc[tok.i + 1: tok.i + 4]):
@@ -270,7 +280,7 @@ class QuoteExtractor:
                 continue
             if contained and all(q.start - start <= 2 and end - q.end <= 2 for q in contained):
                 continue  # the clause is just the direct quote: already there
-            marks = re.search(r"['‘\"“][^'’\"”]+['’\"”]", doc.text[start:end])
+            marks = re.search(r"['‘\"“][^'’\"”]+['’\"”]", self.text[start:end])
             kind = "mixed" if contained or marks else "indirect"
             for q in contained:
                 out.remove(q)
@@ -308,7 +318,7 @@ class QuoteExtractor:
                speaker_text: str | None, speaker_name: str | None, speakers: tuple[str, ...],
                cue: str | None, cue_start: int | None, cue_end: int | None,
                channel: str | None) -> Quote:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         key = f"{start}:{end}:{kind}:{text[:40]}"
         return Quote(id=hashlib.sha1(key.encode()).hexdigest()[:16], text=text, start=start,
                      end=end, kind=kind, speaker=speaker, speaker_text=speaker_text,

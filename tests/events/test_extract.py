@@ -1,0 +1,74 @@
+"""Events on sentences written for these tests."""
+
+import pytest
+
+import communique
+
+pytestmark = pytest.mark.slow
+
+
+def events(text, date="2025-09-04", dateline=None):
+    doc = communique.process(text, date=date, dateline=dateline).to_dict()
+    for e in doc["events"]:
+        for key in ("evidence", "trigger"):
+            span = e[key]
+            assert doc["article"]["text"][span["start"]:span["end"]] == span["text"]
+    return doc["events"]
+
+
+def find(found, kind, source=None, target=None):
+    return [e for e in found if e["type"] == kind
+            and (source is None or (e["source"] or {}).get("party") == source)
+            and (target is None or (e["target"] or {}).get("party") == target)]
+
+
+def test_light_verb_with_target_and_relative_date(nlp):
+    found = events("Russia issued a warning to Europe on Wednesday.")
+    (event,) = find(found, "THREATEN", "RUS", "EUR")
+    assert event["date"] == "2025-09-03" and event["date_text"] == "on Wednesday"
+    assert event["polarity"] == "affirmed" and event["modality"] == "actual"
+    assert event["cameo_root"] == "13" and event["quad_class"] == 3 and event["intensity"] < 0
+
+
+def test_reported_intention(nlp):
+    found = events("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy in Moscow.")
+    (event,) = find(found, "CONSULT", "RUS", "UKR")
+    assert event["modality"] == "intended" and event["place"] == "Moscow"
+
+
+def test_negation_reaches_the_refused_action(nlp):
+    found = events("Vladimir Putin refused to meet Volodymyr Zelenskyy.")
+    (event,) = find(found, "CONSULT", "RUS", "UKR")
+    assert event["polarity"] == "negated"
+    assert not find(found, "REJECT")
+
+
+def test_demanded_event_and_the_request(nlp):
+    found = events("The European Union urged Russia to withdraw its troops from Ukraine.")
+    assert find(found, "REQUEST", "EU", "RUS")
+
+
+def test_passive_agent_is_the_source(nlp):
+    found = events("Kyiv was attacked by Russia on Thursday.")
+    assert find(found, "ASSAULT", "RUS", "UKR")
+
+
+def test_coordinated_sources_give_one_event_each(nlp):
+    found = events("France and Britain imposed sanctions on Iran.")
+    assert find(found, "SANCTION", "FRA", "IRN") and find(found, "SANCTION", "GBR", "IRN")
+
+
+def test_no_event_for_plain_speech(nlp):
+    assert events("Emmanuel Macron said the summit was useful.") == []
+
+
+def test_same_event_in_lead_and_body_is_one_event_with_two_mentions(nlp):
+    text = ("Russia issued a warning to Europe on Thursday.\n\n"
+            "Officials gathered in Paris.\n\nRussia issued a warning to Europe on Thursday.")
+    (event,) = find(events(text), "THREATEN", "RUS", "EUR")
+    assert len(event["mentions"]) == 2
+
+
+def test_dateline_is_the_place_when_the_sentence_names_none(nlp):
+    (event,) = find(events("Russia issued a warning to Europe.", dateline="Paris"), "THREATEN")
+    assert event["place"] == "Paris"

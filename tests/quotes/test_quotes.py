@@ -1,0 +1,88 @@
+"""Quotations on texts written for these tests."""
+
+import pytest
+
+import communique
+from communique.quotes import find_direct
+
+
+def quotes(text, date="2025-09-04"):
+    doc = communique.process(text, date=date).to_dict()
+    for q in doc["quotes"]:
+        assert doc["article"]["text"][q["start"]:q["end"]] == q["text"]
+    return doc["quotes"]
+
+
+def speaker(q):
+    return q["speaker_name"] or q["speaker_text"]
+
+
+def test_find_direct_all_mark_styles():
+    text = 'A said “one two three four.” B said „five six seven eight“ and «nine ten eleven twelve».'
+    assert [text[d.start:d.end] for d in find_direct(text)] == [
+        "one two three four.", "five six seven eight", "nine ten eleven twelve"]
+
+
+def test_unbalanced_mark_does_not_stop_the_rest():
+    text = 'He said "this never closes\n\nLater she said "this one does close properly."'
+    assert [text[d.start:d.end] for d in find_direct(text)] == ["this one does close properly."]
+
+
+def test_multi_paragraph_quote_continues():
+    text = '"First paragraph of the quote.\n\n"Second paragraph ends it," he said.'
+    spans = [(text[d.start:d.end], d.continued) for d in find_direct(text)]
+    assert spans == [("First paragraph of the quote.", False), ("Second paragraph ends it,", True)]
+
+
+@pytest.mark.slow
+def test_quote_first_and_speaker_first_with_channel(nlp):
+    found = quotes('"We will not accept this plan," said Maria Zakharova in a statement. '
+                   'Mark Rutte said: "Russia has nothing to do with this."')
+    assert [(speaker(q), q["kind"], q["channel"]) for q in found] == [
+        ("Maria Zakharova", "direct", "statement"), ("Mark Rutte", "direct", None)]
+
+
+@pytest.mark.slow
+def test_split_quote_keeps_the_speaker(nlp):
+    found = quotes('"It is a sovereign country," said Mark Rutte. "Russia has no say in this."')
+    assert [speaker(q) for q in found] == ["Mark Rutte", "Mark Rutte"]
+
+
+@pytest.mark.slow
+def test_told_reporters_and_pronoun_speaker(nlp):
+    found = quotes('Donald Trump spoke after the call. "I will know very soon what we are going '
+                   'to do," he told reporters on Wednesday.')
+    (q,) = found
+    assert q["speaker"] == "person:donald-trump" and q["channel"] == "reporters"
+
+
+@pytest.mark.slow
+def test_indirect_and_mixed_speech(nlp):
+    found = quotes("Mark Rutte said that Russia will not 'decide' if the West can deploy forces. "
+                   "Dmitry Peskov said the Kremlin was open to talks.")
+    kinds = {q["text"]: (q["kind"], speaker(q)) for q in found}
+    assert kinds["Russia will not 'decide' if the West can deploy forces"] == ("mixed", "Mark Rutte")
+    assert kinds["the Kremlin was open to talks"] == ("indirect", "Dmitry Peskov")
+
+
+@pytest.mark.slow
+def test_warned_saying_and_according_to(nlp):
+    found = quotes("Russia issued a warning to Europe, saying it would not discuss foreign troops. "
+                   "According to Dmitry Peskov, the talks will resume next week.")
+    by_text = {q["text"]: q for q in found}
+    assert by_text["it would not discuss foreign troops"]["speaker"] == "country:RUS"
+    assert speaker(by_text["the talks will resume next week"]) == "Dmitry Peskov"
+
+
+@pytest.mark.slow
+def test_names_and_scare_quotes_are_not_quotes(nlp):
+    found = quotes("Leaders met under the banner 'Coalition of the Willing' to discuss the "
+                   "so-called \"peace plan\", which Kyiv called a 'red line', in an 'X' post.")
+    assert found == []
+
+
+@pytest.mark.slow
+def test_quote_links_to_the_event_it_reports(nlp):
+    found = quotes("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy.")
+    (q,) = found
+    assert q["kind"] == "indirect" and len(q["events"]) == 1
