@@ -741,6 +741,15 @@ def quotes_cmd(db: str, speaker: str | None, about: str | None, since: dt.date |
          widths={"text": 90})
 
 
+def _register_explore() -> None:
+    from ._cli_explore import register
+
+    register(cli)
+
+
+_register_explore()
+
+
 def main() -> None:
     cli(prog_name="communique")
 
