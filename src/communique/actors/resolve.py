@@ -173,6 +173,7 @@ class ActorResolver:
                   and tok.pos_ == "PRON"]
         items += [(start, "title", (start, end, title))
                   for start, end, title in self._bare_titles(doc)]
+        items = self._titled_names(doc, items)
         for _, kind, obj in sorted(items, key=lambda x: x[0]):
             if kind == "ent":
                 self._entity(obj, found, day)  # type: ignore[arg-type]
@@ -205,6 +206,29 @@ class ActorResolver:
             hit = first_seen.get(tok.text)
             if hit and 0 <= hit[0] < tok.idx and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 found.add(hit[1].actor, tok, "surname", ActorResolver._weight(tok))
+
+    def _titled_names(self, doc: Doc, items: list) -> list:
+        """A capitalised name right after a title ("spokesperson Randhir Jaiswal") is a
+        person even where the statistical NER missed it or gave it another label."""
+        person_tokens = {i for _, kind, obj in items if kind == "ent" and obj.label_ == "PERSON"
+                         for i in range(obj.start, obj.end)}
+        added: list[Span] = []
+        for _start, end, _title in self._title_spans(doc):
+            stop = end
+            while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() \
+                    and stop - end < 4:
+                stop += 1
+            if stop - end < 2 or any(i in person_tokens for i in range(end, stop)):
+                continue  # one word after a title is often a place or a body, not a name
+            if any(e.kind != "person" for e in self.kb.lookup(doc[end:stop].text)):
+                continue
+            added.append(Span(doc, end, stop, label="PERSON"))
+        if not added:
+            return items
+        covered = {i for span in added for i in range(span.start, span.end)}
+        kept = [item for item in items if not (item[1] == "ent" and any(
+            i in covered for i in range(item[2].start, item[2].end)))]
+        return kept + [(span.start, "ent", span) for span in added]
 
     @staticmethod
     def _weight(span: Span | Token) -> float:
@@ -485,6 +509,9 @@ class ActorResolver:
             holders = self.kb.holders(day, roles, country=country)
         people = list(dict.fromkeys(p for p, _ in holders))
         if not people:
+            local = self._local_with_role(found, title, country, org)
+            if local is not None:
+                found.add(local.actor, span, "title", self._weight(span))
             return
         present = [p for p in people if f"person:{p.id}" in found.found]
         if present:
@@ -498,6 +525,23 @@ class ActorResolver:
         else:
             return  # several spokespeople and nothing to choose by: leave it
         found.add(self.person_actor(person, day), span, "title", self._weight(span))
+
+    @staticmethod
+    def _local_with_role(found: _DocActors, title: Title, country: str | None,
+                         org: Organisation | str | None) -> _Found | None:
+        """"the Pakistani envoy": the person outside the knowledge base named earlier in the
+        article with that role and country."""
+        match = None
+        for item in found.people():
+            actor = item.actor
+            if actor.in_kb or actor.role != title.role:
+                continue
+            if country and actor.country not in (None, country):
+                continue
+            if match is not None:
+                return None  # two candidates: leave it
+            match = item
+        return match
 
     # -- pronouns ---------------------------------------------------------------------------
     def _pronoun(self, tok: Token, found: _DocActors) -> None:

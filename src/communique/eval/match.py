@@ -71,7 +71,8 @@ def speaker_matches(gold_speaker: str | None, system_actor: dict[str, Any] | Non
                     system_text: str | None = None, resolver: Resolver | None = None) -> bool:
     """Is the system's speaker the gold speaker (a name or an actor code), both null included?"""
     if not gold_speaker:
-        return system_actor is None and not system_text
+        # "officials said": no actor on either side (the words naming them do not count)
+        return system_actor is None
     if system_actor is None:
         return bool(system_text) and norm_name(system_text) == norm_name(gold_speaker)
     if gold_speaker.isupper() and 2 <= len(gold_speaker) <= 5:

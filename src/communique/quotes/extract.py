@@ -201,10 +201,10 @@ class QuoteExtractor:
             return None
         if tok.i in self.actor_at:
             return self.actor_at[tok.i]
-        for inner in tok.subtree:
-            if inner.i in self.actor_at and inner.dep_ in ("compound", "amod", "poss", "appos", "nmod", "pobj"):
-                return self.actor_at[inner.i]
-        return None
+        found = [self.actor_at[inner.i] for inner in tok.subtree if inner.i in self.actor_at
+                 and inner.dep_ in ("compound", "amod", "poss", "appos", "nmod", "pobj")]
+        people = [a for a in found if a.kind == "person"]
+        return (people or found or [None])[0]  # "UNICEF's director Jane Doe": the person
 
     def _all_actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
