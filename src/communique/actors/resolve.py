@@ -34,6 +34,8 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
 ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "poss", "attr", "ROOT", "oprd"}
 ACTING_PREPS = {"with", "against", "by", "to", "on", "toward", "towards", "between", "for",
                 "of", "over", "upon", "onto"}
+SPEAKING_NOUNS = {"statement", "communique", "declaration", "announcement", "delegation",
+                  "proposal", "plan", "offer", "demand"}
 NOUN_SECTORS = {
     "forces": "MIL", "force": "MIL", "troops": "MIL", "army": "MIL", "military": "MIL",
     "soldiers": "MIL", "navy": "MIL", "officials": "GOV", "official": "GOV",
@@ -302,6 +304,8 @@ class ActorResolver:
             root = root.head
         if root.dep_ in ACTING_DEPS:
             return True
+        if root.dep_ in ("compound", "poss", "amod", "nmod") and root.head.lemma_.lower() in SPEAKING_NOUNS:
+            return True  # "the G7 statement", "the NATO spokesman": the body speaks
         return root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS
 
     def _plausible_org(self, ent: Span) -> bool:
