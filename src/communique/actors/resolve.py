@@ -173,6 +173,8 @@ class ActorResolver:
                                                 if ent.label_ in ACTOR_LABELS]
         items += [(tok.i, "pronoun", tok) for tok in doc if tok.lower_ in PRONOUNS
                   and tok.pos_ == "PRON"]
+        items += [(tok.i, "it", tok) for tok in doc if tok.lower_ in ("it", "its")
+                  and tok.dep_ in ("nsubj", "nsubjpass", "poss") and not _pleonastic(tok)]
         items += [(start, "title", (start, end, title))
                   for start, end, title in self._bare_titles(doc)]
         items = self._titled_names(doc, items)
@@ -181,6 +183,8 @@ class ActorResolver:
                 self._entity(obj, found, day)  # type: ignore[arg-type]
             elif kind == "pronoun":
                 self._pronoun(obj, found)  # type: ignore[arg-type]
+            elif kind == "it":
+                self._it(obj, found)  # type: ignore[arg-type]
             else:
                 start, end, title = obj  # type: ignore[misc]
                 self._title_only(doc, start, end, title, found, day)
@@ -573,6 +577,26 @@ class ActorResolver:
         if best is not None:
             found.add(best.actor, tok, "pronoun", 0.0)
 
+    def _it(self, tok: Token, found: _DocActors) -> None:
+        """"it"/"its" as a subject or possessor: the most salient country or organisation
+        of this or the previous sentence ("Russia said it would respond")."""
+        sents = {s.start: n for n, s in enumerate(tok.doc.sents)}
+        here = sents[tok.sent.start]
+        best, best_score = None, 0.0
+        for key in found.order:
+            item = found.found[key]
+            if item.actor.kind == "person" or not item.acting:
+                continue
+            score = 0.0
+            for sent_start, index, weight in item.salience_marks:
+                distance = here - sents.get(sent_start, here)
+                if index < tok.i and distance <= 1:
+                    score = max(score, weight * (0.5 ** distance))
+            if score > best_score:
+                best, best_score = item, score
+        if best is not None and best_score >= 150:  # a subject or object of a nearby clause
+            found.add(best.actor, tok, "pronoun", 0.0)
+
     def _gender(self, actor: Actor) -> str | None:
         if actor.id.startswith("person:"):
             person = self.kb.people.get(actor.id.split(":", 1)[1])
@@ -597,6 +621,14 @@ class ActorResolver:
                                if c.dep_ in ("nsubj", "nsubjpass"))
         out.discard("")
         return out
+
+
+def _pleonastic(tok: Token) -> bool:
+    """"it is likely that ...", "it seems", "it was reported": no referent."""
+    head = tok.head
+    if head.lemma_ in ("be", "seem", "appear", "remain", "become", "take", "rain"):
+        return any(c.dep_ in ("acomp", "attr", "ccomp", "xcomp") for c in head.children)
+    return head.lemma_ in ("report", "say", "believe", "expect", "understand") and tok.dep_ == "nsubjpass"
 
 
 def _lower_words(doc: Doc) -> set[str]:

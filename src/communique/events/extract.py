@@ -31,6 +31,9 @@ SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "n
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
 PLACE_PREPS = {"in", "at"}
+MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
+REQUIRE_TARGET = True
+LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
 class EventExtractor:
@@ -66,9 +69,14 @@ class EventExtractor:
             if span is not None:
                 for tok in span:
                     self.date_at[tok.i] = ref
+        from ..quotes import find_direct
+
+        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30]
         events: list[Event] = []
         used: set[int] = set()
         for tok in doc:
+            if quoted and any(s <= tok.idx < e for s, e in quoted):
+                continue  # what a speaker says in quotation marks is speech, not a reported event
             for pattern, verb in self._matches(tok, used):
                 events.extend(self._build(pattern, tok, verb))
         return _dedupe(events)
@@ -156,7 +164,8 @@ class EventExtractor:
             return None
         for inner in tok.subtree:
             if inner.i != tok.i and inner.i in self.actor_at and \
-                    self.actor_at[inner.i][0].id not in exclude:
+                    self.actor_at[inner.i][0].id not in exclude and not (
+                        inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE):
                 return self.actor_at[inner.i]
         return None
 
@@ -245,6 +254,9 @@ class EventExtractor:
             targets = []
             for tok in tokens:
                 targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+        if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
+                not (len(sources) > 1 and pattern.type in MUTUAL):
+            return []  # a pattern that names a target found none: too weak to report
         polarity = self._polarity(anchor)
         modality = self._modality(anchor)
         date_ref = self._date(anchor)
