@@ -124,3 +124,17 @@ def test_sigkill_mid_run_then_rerun_stores_each_article_once(tmp_path):
     assert (total, distinct, orphans) == (800, 800, 0)
     assert per_article[0] >= 1  # every stored article has its sentences: nothing half-written
     assert f"{stored_after_kill} already stored" in rerun.stdout
+
+
+def test_person_outside_kb_keeps_one_id_across_spellings(tmp_path, db, nlp):
+    path = jsonl(tmp_path / "in.jsonl", [
+        {"id": "s1", "date": "2025-05-01",
+         "text": "Analyst Aleksandra Wyszkowska-Nowak said the talks would fail."},
+        {"id": "s2", "date": "2025-05-02",
+         "text": "Analyst Aleksandra Wyszkowska Nowak said the plan was weak."},
+    ])
+    with open_store(db) as store:
+        ingest([path], store)
+        rows = store.con.execute(
+            "SELECT DISTINCT actor_id FROM article_actors WHERE name LIKE 'Aleksandra%'").fetchall()
+    assert len(rows) == 1 and rows[0][0].startswith("local:person:")
