@@ -571,7 +571,8 @@ class ActorResolver:
                 distance = here - sents.get(sent_start, here)
                 if distance > 3:
                     continue
-                score = max(score, weight * (0.5 ** distance))  # the most salient mention
+                # the most salient mention; among equals, the nearer one
+                score = max(score, weight * (0.5 ** distance) - 0.01 * (tok.i - index))
             if score > best_score:
                 best, best_score = item, score
         if best is not None:
@@ -615,7 +616,11 @@ class ActorResolver:
         if tok.dep_ not in SUBJECT_DEPS and tok.lower_ not in ("his", "her", "himself", "herself"):
             out.update(_actor_at(found, s) for s in subjects)
         if _inside_quotes(tok):
-            for other in tok.sent:
+            sent = tok.sent
+            tokens = list(sent)
+            if sent.end < len(tok.doc) and (sent[-1].text in _CLOSE or sent[-1].is_punct):
+                tokens += list(tok.doc[sent.end].sent)  # '"... him ...," Trump told reporters'
+            for other in tokens:
                 if other.lemma_ in SPEECH_VERBS and other.pos_ == "VERB":
                     out.update(_actor_at(found, c) for c in other.children
                                if c.dep_ in ("nsubj", "nsubjpass"))

@@ -1,0 +1,64 @@
+"""Acceptance checks on the project's sample article (skipped where ../shared is absent)."""
+
+import pytest
+
+from communique.ingest import parse_text
+from communique.pipeline import process_article
+from support import SHARED
+
+SEED = SHARED / "seed" / "000_b3393c7033fbc698.txt"
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not present")]
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    article = parse_text(SEED.read_text(encoding="utf-8"), str(SEED))
+    return process_article(article).to_dict()
+
+
+def actor(doc, actor_id):
+    return next(a for a in doc["actors"] if a["id"] == actor_id)
+
+
+@pytest.mark.parametrize("actor_id,party,role", [
+    ("person:volodymyr-zelenskyy", "UKR", "president"),
+    ("person:emmanuel-macron", "FRA", "president"),
+    ("person:keir-starmer", "GBR", "prime minister"),
+    ("person:donald-trump", "USA", "president"),
+    ("person:maria-zakharova", "RUS", "spokesperson"),
+    ("person:mark-rutte", "NATO", "secretary general"),
+    ("person:vladimir-putin", "RUS", "president"),
+])
+def test_seed_people_resolved_with_role_on_the_date(seed, actor_id, party, role):
+    found = actor(seed, actor_id)
+    assert (found["party"], found["role"]) == (party, role)
+
+
+def test_seed_title_and_pronoun_in_the_last_paragraphs(seed):
+    text = seed["article"]["text"]
+    leader = text.index("the Ukrainian leader")
+    him = text.index("with him very shortly") + len("with ")
+    zelenskyy = actor(seed, "person:volodymyr-zelenskyy")["mentions"]
+    putin = actor(seed, "person:vladimir-putin")["mentions"]
+    assert any(m["start"] <= leader + len("the Ukrainian ") < m["end"] for m in zelenskyy)
+    assert any(m["start"] == him and m["text"] == "him" for m in putin)
+
+
+def test_seed_quotes_have_their_speakers_and_no_scare_quotes(seed):
+    by_speaker = {}
+    for q in seed["quotes"]:
+        by_speaker.setdefault(q["speaker"], []).append(q)
+    assert any(q["channel"] == "X" for q in by_speaker["person:volodymyr-zelenskyy"])
+    assert any(q["channel"] == "statement" for q in by_speaker["person:maria-zakharova"])
+    assert len([q for q in by_speaker["person:mark-rutte"] if q["kind"] == "direct"]) == 2
+    assert any(q["channel"] == "reporters" for q in by_speaker["person:donald-trump"])
+    assert any(q["speaker"] == "country:RUS" and "intend to discuss" in q["text"] for q in seed["quotes"])
+    texts = [q["text"] for q in seed["quotes"]]
+    assert "Coalition of the Willing" not in texts and "X" not in texts
+
+
+def test_seed_relative_dates(seed):
+    values = {d["text"]: d["value"] for d in seed["dates"]}
+    assert values["on Thursday"] == "2025-09-04"
+    assert values["on Wednesday"] == "2025-09-03"
