@@ -263,6 +263,11 @@ class QuoteExtractor:
             if clause is None or any(s <= tok.idx < e for s, e in inside):
                 continue
             left, right = clause.left_edge.i, clause.right_edge.i
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            for child in clause.children:  # "on Monday it was ...": the report starts at "it"
+                if subject is not None and child.i < subject.i and child.left_edge.i == left \
+                        and child.dep_ in ("prep", "npadvmod", "advmod"):
+                    left = child.right_edge.i + 1
             while left < right and doc[left].lower_ in ("that", ",", "\"", "“"):
                 left += 1
             while right > left and doc[right].is_punct and doc[right].text not in ("'", "’", "”", '"'):
