@@ -34,6 +34,16 @@ OBJECT_DEPS = {"dobj", "obj", "dative", "attr", "oprd"}
 ACTING_DEPS = {"nsubj", "nsubjpass", "agent", "dobj", "dative", "poss", "attr", "ROOT", "oprd"}
 ACTING_PREPS = {"with", "against", "by", "to", "on", "toward", "towards", "between", "for",
                 "of", "over", "upon", "onto"}
+ORG_WORDS = {"ministry", "department", "office", "council", "party", "agency", "group", "bank",
+             "company", "corp", "inc", "ltd", "association", "institute", "university",
+             "center", "centre", "forces", "army", "union", "committee", "commission", "court",
+             "assembly", "parliament", "government", "administration", "service", "foundation",
+             "fund", "organization", "organisation", "network", "news", "times", "post",
+             "journal", "media", "press", "tv", "radio", "front", "movement", "alliance",
+             "coalition", "league", "federation", "board", "authority", "bureau", "police",
+             "guard", "navy", "corps", "brigade", "house", "senate", "congress", "club",
+             "society", "church", "school", "college", "hospital", "airlines", "watch",
+             "international", "project", "initiative", "forum", "program"}
 SPEAKING_NOUNS = {"statement", "communique", "declaration", "announcement", "delegation",
                   "proposal", "plan", "offer", "demand"}
 NOUN_SECTORS = {
@@ -258,6 +268,9 @@ class ActorResolver:
                 found.add(earlier.actor, ent, "surname", self._weight(ent))  # NER said ORG
                 return
         people = [e for e in entries if e.kind == "person"]
+        if not entries and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and self._speaking_name(ent):
+            self._person(ent, [], found, day)  # "Rogier Creemers said": the NER said ORG
+            return
         if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
             self._person(ent, people, found, day)
             return
@@ -297,6 +310,22 @@ class ActorResolver:
         if place.how == "capital" and not acting:
             return  # "in Moscow" is a place; "Moscow said" is the government
         found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting, sector)
+
+    def _speaking_name(self, ent: Span) -> bool:
+        """A two- or three-word capitalised name without any organisation word, that
+        speaks ("said X", "X told") or is described by a title ("X, a professor at ..."),
+        is a person, whatever label the statistical NER gave it."""
+        words = [t for t in ent if not t.is_punct]
+        if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                and t.text[1:].islower() for t in words):
+            return False
+        if any(t.lower_ in ORG_WORDS for t in words):
+            return False
+        root = ent.root
+        speaks = root.dep_ in ("nsubj",) and root.head.lemma_ in SPEECH_VERBS
+        described = any(c.dep_ == "appos" and self._title_in(c.doc[c.left_edge.i: c.right_edge.i + 1])
+                        for c in root.children)
+        return speaks or described
 
     @staticmethod
     def _acting(span: Span | Token) -> bool:

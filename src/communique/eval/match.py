@@ -24,7 +24,16 @@ def norm_name(name: str | None) -> str:
     words = text.split()
     if words and words[0] == "the":
         words = words[1:]
-    return " ".join(words)
+    joined = " ".join(words)
+    for short, full in _ABBREVIATIONS:
+        joined = re.sub(rf"(?<!\w){short}(?!\w)", full, joined)
+    return joined
+
+
+# the same body written two ways: "U.S. Department of Defense" / "United States Department ..."
+_ABBREVIATIONS = [("u s", "united states"), ("us", "united states"), ("u k", "united kingdom"),
+                  ("uk", "united kingdom"), ("u n", "united nations"), ("un", "united nations"),
+                  ("eu", "european union"), ("defence", "defense")]
 
 
 def _codes(item: dict[str, Any]) -> set[str]:
@@ -75,8 +84,8 @@ def speaker_matches(gold_speaker: str | None, system_actor: dict[str, Any] | Non
         return system_actor is None
     if system_actor is None:
         return bool(system_text) and norm_name(system_text) == norm_name(gold_speaker)
-    if gold_speaker.isupper() and 2 <= len(gold_speaker) <= 5:
-        return gold_speaker in _codes(system_actor)
+    if gold_speaker.isupper() and 2 <= len(gold_speaker) <= 5 and gold_speaker in _codes(system_actor):
+        return True
     kind = system_actor.get("kind")
     return same_actor({"name": gold_speaker, "kind": kind}, system_actor, resolver) or (
         norm_name(gold_speaker) == norm_name(system_text))
