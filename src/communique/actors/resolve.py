@@ -27,6 +27,7 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent", "expl"}
@@ -183,6 +184,8 @@ class ActorResolver:
                                                 if ent.label_ in ACTOR_LABELS]
         items += [(tok.i, "pronoun", tok) for tok in doc if tok.lower_ in PRONOUNS
                   and tok.pos_ == "PRON"]
+        items += [(tok.i, "first", tok) for tok in doc if tok.lower_ in FIRST_PERSON
+                  and tok.pos_ == "PRON" and tok.text != "US"]
         items += [(tok.i, "it", tok) for tok in doc if tok.lower_ in ("it", "its")
                   and tok.dep_ in ("nsubj", "nsubjpass", "poss") and not _pleonastic(tok)]
         items += [(start, "title", (start, end, title))
@@ -195,6 +198,8 @@ class ActorResolver:
                 self._pronoun(obj, found)  # type: ignore[arg-type]
             elif kind == "it":
                 self._it(obj, found)  # type: ignore[arg-type]
+            elif kind == "first":
+                self._first_person(obj, found)  # type: ignore[arg-type]
             else:
                 start, end, title = obj  # type: ignore[misc]
                 self._title_only(doc, start, end, title, found, day)
@@ -627,6 +632,18 @@ class ActorResolver:
         if best is not None and best_score >= 150:  # a subject or object of a nearby clause
             found.add(best.actor, tok, "pronoun", 0.0)
 
+    def _first_person(self, tok: Token, found: _DocActors) -> None:
+        """"I" and "we" inside a quotation are its speaker: the subject of the speech verb
+        next to the quotation ('"We will respond," Peskov said')."""
+        if not _inside_quotes(tok):
+            return
+        speakers = [s for s in _speakers_near(tok, found) if s]
+        if len(set(speakers)) == 1:
+            item = found.found[speakers[0]]
+            if tok.lower_ in ("i", "me", "my") and item.actor.kind != "person":
+                return
+            found.add(item.actor, tok, "pronoun", 0.0)
+
     def _gender(self, actor: Actor) -> str | None:
         if actor.id.startswith("person:"):
             person = self.kb.people.get(actor.id.split(":", 1)[1])
@@ -645,14 +662,7 @@ class ActorResolver:
         if tok.dep_ not in SUBJECT_DEPS and tok.lower_ not in ("his", "her", "himself", "herself"):
             out.update(_actor_at(found, s) for s in subjects)
         if _inside_quotes(tok):
-            sent = tok.sent
-            tokens = list(sent)
-            if sent.end < len(tok.doc) and (sent[-1].text in _CLOSE or sent[-1].is_punct):
-                tokens += list(tok.doc[sent.end].sent)  # '"... him ...," Trump told reporters'
-            for other in tokens:
-                if other.lemma_ in SPEECH_VERBS and other.pos_ == "VERB":
-                    out.update(_actor_at(found, c) for c in other.children
-                               if c.dep_ in ("nsubj", "nsubjpass"))
+            out.update(_speakers_near(tok, found))
         out.discard("")
         return out
 
@@ -669,6 +679,20 @@ def _lower_words(doc: Doc) -> set[str]:
     if "lower_words" not in doc.user_data:
         doc.user_data["lower_words"] = {t.text for t in doc if t.is_lower}
     return doc.user_data["lower_words"]
+
+
+def _speakers_near(tok: Token, found: _DocActors) -> list[str]:
+    """Actor ids of the subjects of speech verbs outside the quotation around `tok`, in its
+    sentence or the next one ('"... him ...," Trump told reporters')."""
+    sent = tok.sent
+    tokens = list(sent)
+    if sent.end < len(tok.doc) and (sent[-1].text in _CLOSE or sent[-1].is_punct):
+        tokens += list(tok.doc[sent.end].sent)
+    out = []
+    for other in tokens:
+        if other.lemma_ in SPEECH_VERBS and other.pos_ == "VERB" and not _inside_quotes(other):
+            out += [_actor_at(found, c) for c in other.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
 
 
 def _actor_at(found: _DocActors, tok: Token) -> str:

@@ -33,6 +33,7 @@ CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow",
 PLACE_PREPS = {"in", "at"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
+SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -71,7 +72,8 @@ class EventExtractor:
                     self.date_at[tok.i] = ref
         from ..quotes import find_direct
 
-        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30]
+        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30] \
+            if SKIP_QUOTED else []
         events: list[Event] = []
         used: set[int] = set()
         for tok in doc:
