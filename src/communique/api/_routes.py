@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import json
+import pathlib
 import tempfile
 import threading
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
@@ -27,12 +27,16 @@ MAX_PROCESS_CHARS = 200_000
 #: Most characters of article text one `POST /api/ingest` accepts, and most articles.
 MAX_INGEST_CHARS = 5_000_000
 MAX_INGEST_ARTICLES = 1_000
+#: Request bodies beyond these sizes (bytes) are refused before parsing: JSON may spend
+#: up to 6 bytes on a character (\uXXXX escapes).
+MAX_PROCESS_BODY = 6 * MAX_PROCESS_CHARS + 10_000
+MAX_INGEST_BODY = 6 * MAX_INGEST_CHARS + 1_000_000
 
 Since = Annotated[dt.date | None, Query(description="Only on or after this date (YYYY-MM-DD).")]
 Until = Annotated[dt.date | None, Query(description="Only on or before this date (YYYY-MM-DD).")]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
-Text = Annotated[str | None, Query(min_length=1, max_length=200)]
+Text = Annotated[str | None, Query(min_length=1, max_length=200, description="Text it contains.")]
 Key = Annotated[str | None, Query(min_length=1, max_length=200,
                                   description="An actor id (person:mark-rutte) or a party code (RUS, NATO).")]
 Types = Annotated[list[Annotated[str, Field(pattern=r"^[A-Za-z_]{1,32}$")]],
@@ -99,15 +103,17 @@ def router(writable: bool) -> APIRouter:
         return page(rows, limit, offset)
 
     @api.get("/articles/{article_id}", summary="One article as document JSON")
-    def article(pool: Pool, article_id: str) -> dict[str, Any]:
+    def article(pool: Pool, article_id: Annotated[str, Path(description="The article id.")]) -> dict[str, Any]:
         """The stored document: the contract of docs/document-json.md."""
         with pool.store() as store:
             return store.document(article_id).to_dict()
 
     @api.get("/actors", summary="Actors, most mentioned first")
     def actors(pool: Pool,
-               kind: Literal["person", "organisation", "country", "igo", "group", "region"] | None = None,
-               country: Annotated[str | None, Query(min_length=1, max_length=16)] = None,
+               kind: Annotated[Literal["person", "organisation", "country", "igo", "group", "region"] | None,
+                               Query(description="Only actors of this kind.")] = None,
+               country: Annotated[str | None, Query(min_length=1, max_length=16,
+                                                    description="Country or party code (RUS, NATO).")] = None,
                search: Text = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         with pool.store() as store:
             rows = store.actors(kind=kind, country=country, search=search,
@@ -115,7 +121,7 @@ def router(writable: bool) -> APIRouter:
         return page(rows[offset:], limit, offset)
 
     @api.get("/actors/{key:path}", summary="One actor's profile")
-    def actor(pool: Pool, key: str) -> dict[str, Any]:
+    def actor(pool: Pool, key: Annotated[str, Path(description="Actor id, party code or name.")]) -> dict[str, Any]:
         """KEY is an actor id, a party code (RUS) or a name. Roles, mentions by month, the
         latest mentions, event counts and the parties it deals with most."""
         with pool.store() as store:
@@ -173,7 +179,8 @@ def router(writable: bool) -> APIRouter:
               types: Types = [],  # noqa: B006 - FastAPI copies defaults
               level: Annotated[Literal["party", "actor"],
                                Query(description="Nodes are parties (RUS) or actors.")] = "party",
-              negated: bool | None = None,
+              negated: Annotated[bool | None, Query(description="true: only negated events; "
+                                                    "false: only affirmed ones.")] = None,
               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most edges.")] = 200,
               ) -> dict[str, Any]:
         """Nodes with their event counts; edges from source to target with the number of
@@ -183,15 +190,18 @@ def router(writable: bool) -> APIRouter:
                                  negated=negated, limit=limit)
 
     @api.get("/search", summary="Full-text search over articles and quotes")
-    def search(pool: Pool, q: Annotated[str, Query(min_length=1, max_length=500)],
-               limit: Annotated[int, Query(ge=1, le=100)] = 20, offset: Offset = 0) -> dict[str, Any]:
+    def search(pool: Pool, q: Annotated[str, Query(min_length=1, max_length=500,
+                                                   description="Words to look for.")],
+               limit: Annotated[int, Query(ge=1, le=100, description="Rows of each kind.")] = 20,
+               offset: Offset = 0) -> dict[str, Any]:
         """BM25-ranked when the database has its full-text index; otherwise a substring
         match, and `note` says so."""
         with pool.store() as store:
             return explore.search(store, q, limit=limit, offset=offset)
 
     @api.post("/process", summary="Run the pipeline on a text; store nothing",
-              responses={413: ERROR_RESPONSES[422] | {"description": "text too long"}})
+              responses={413: ERROR_RESPONSES[422] | {"description": "text too long"}},
+              max_body_size=MAX_PROCESS_BODY)
     def process(body: ProcessRequest) -> dict[str, Any]:
         """Document JSON for the text, as `communique process` prints it."""
         if len(body.text) > MAX_PROCESS_CHARS:
@@ -217,7 +227,7 @@ def router(writable: bool) -> APIRouter:
                 raise HTTPException(403, "wrong token")
 
         @api.post("/ingest", summary="Process and store articles (needs the token)",
-                  dependencies=[Depends(authorised)])
+                  dependencies=[Depends(authorised)], max_body_size=MAX_INGEST_BODY)
         def ingest(pool: Pool, body: IngestRequest) -> dict[str, Any]:
             """Articles as JSON objects (`text` and optionally `id`, `date`, `title`,
             `source`, `url`) are processed, stored once each, and the search index is
@@ -229,7 +239,7 @@ def router(writable: bool) -> APIRouter:
             from ..batch import ingest as run_ingest
 
             with _ingest_lock, tempfile.TemporaryDirectory() as tmp, pool.store() as store:
-                path = Path(tmp) / "api-ingest.jsonl"
+                path = pathlib.Path(tmp) / "api-ingest.jsonl"
                 path.write_text("".join(json.dumps(a.model_dump(mode="json", exclude_none=True),
                                                    ensure_ascii=False) + "\n"
                                         for a in body.articles), encoding="utf-8")

@@ -33,6 +33,7 @@ CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow",
 PLACE_PREPS = {"in", "at"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
+MAIN_WITHOUT_TARGET = False  # precision first: see docs/event-patterns.md
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
@@ -257,8 +258,8 @@ class EventExtractor:
             for tok in tokens:
                 targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
-                not (len(sources) > 1 and pattern.type in MUTUAL):
-            return []  # a pattern that names a target found none: too weak to report
+                not (len(sources) > 1 and pattern.type in MUTUAL) and not self._main_event(anchor):
+            return []  # a side event whose pattern names a target found none: too weak
         polarity = self._polarity(anchor)
         modality = self._modality(anchor)
         date_ref = self._date(anchor)
@@ -289,6 +290,20 @@ class EventExtractor:
                     trigger=(trig_start, trig_end, self.text[trig_start:trig_end]),
                     pattern=pattern.id, confidence=round(min(confidence, 1.0), 2)))
         return events
+
+    def _main_event(self, tok: Token) -> bool:
+        """Is this the main event of its sentence: the root verb, or the verb (or its
+        first infinitive) of what a speech verb reports ("Syria says it will withdraw")?"""
+        if not MAIN_WITHOUT_TARGET:
+            return False
+        cur = tok
+        if cur.dep_ == "xcomp":
+            cur = cur.head
+            if cur.dep_ == "acomp":
+                cur = cur.head
+        if cur.dep_ == "ROOT":
+            return True
+        return cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH and cur.head.dep_ == "ROOT"
 
     def _governors(self, tok: Token) -> list[Token]:
         chain, cur = [], tok
