@@ -8,10 +8,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
-from ._errors import install_error_handlers
+from ._errors import error_response, install_error_handlers
+from ._routes import BODY_LIMITS, MAX_BODY
 from ._routes import router as api_router
 from ._stores import StorePool
 
@@ -59,6 +61,36 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class BodyLimit:
+    """Refuses request bodies larger than the path allows (`BODY_LIMITS`) with a 413: at
+    once when Content-Length says so, else as soon as the bytes read pass the limit."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = BODY_LIMITS.get(scope["path"], MAX_BODY)
+        message = f"the request body is larger than the {limit:,} bytes {scope['path']} accepts"
+        length = dict(scope["headers"]).get(b"content-length", b"")
+        if length.isdigit() and int(length) > limit:
+            await error_response(413, message)(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            msg = await receive()
+            seen += len(msg.get("body", b""))
+            if seen > limit:
+                raise HTTPException(413, message)
+            return msg
+
+        await self.app(scope, counted, send)
+
+
 def create_app(db_path: str, token: str | None = None) -> FastAPI:
     """The REST API and web UI over the database at `db_path`.
 
@@ -87,5 +119,6 @@ def create_app(db_path: str, token: str | None = None) -> FastAPI:
                        tags=["api"])
     app.include_router(web_router())
     app.mount("/static", StaticFiles(packages=[("communique.web", "static")]), name="static")
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     return app

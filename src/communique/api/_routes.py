@@ -27,10 +27,12 @@ MAX_PROCESS_CHARS = 200_000
 #: Most characters of article text one `POST /api/ingest` accepts, and most articles.
 MAX_INGEST_CHARS = 5_000_000
 MAX_INGEST_ARTICLES = 1_000
-#: Request bodies beyond these sizes (bytes) are refused before parsing: JSON may spend
-#: up to 6 bytes on a character (\uXXXX escapes).
+#: Request bodies beyond these sizes (bytes) are refused before parsing (JSON may spend up
+#: to 6 bytes on a character, as \uXXXX); other paths take at most `MAX_BODY`.
 MAX_PROCESS_BODY = 6 * MAX_PROCESS_CHARS + 10_000
 MAX_INGEST_BODY = 6 * MAX_INGEST_CHARS + 1_000_000
+MAX_BODY = 64_000
+BODY_LIMITS = {"/api/process": MAX_PROCESS_BODY, "/api/ingest": MAX_INGEST_BODY}
 
 Since = Annotated[dt.date | None, Query(description="Only on or after this date (YYYY-MM-DD).")]
 Until = Annotated[dt.date | None, Query(description="Only on or before this date (YYYY-MM-DD).")]
@@ -42,6 +44,7 @@ Key = Annotated[str | None, Query(min_length=1, max_length=200,
 Types = Annotated[list[Annotated[str, Field(pattern=r"^[A-Za-z_]{1,32}$")]],
                   Query(alias="type", description="PLOVER event type (AGREE, CONSULT, ...); repeatable.")]
 
+_bearer = HTTPBearer(auto_error=False)
 _process_lock = threading.Lock()
 _ingest_lock = threading.Lock()
 
@@ -200,8 +203,7 @@ def router(writable: bool) -> APIRouter:
             return explore.search(store, q, limit=limit, offset=offset)
 
     @api.post("/process", summary="Run the pipeline on a text; store nothing",
-              responses={413: ERROR_RESPONSES[422] | {"description": "text too long"}},
-              max_body_size=MAX_PROCESS_BODY)
+              responses={413: ERROR_RESPONSES[422] | {"description": "text too long"}})
     def process(body: ProcessRequest) -> dict[str, Any]:
         """Document JSON for the text, as `communique process` prints it."""
         if len(body.text) > MAX_PROCESS_CHARS:
@@ -214,10 +216,8 @@ def router(writable: bool) -> APIRouter:
         return document.to_dict()
 
     if writable:
-        bearer = HTTPBearer(auto_error=False)
-
         def authorised(request: Request, credentials: Annotated[
-                HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+                HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> None:
             token: str = request.app.state.token
             if credentials is None:
                 raise HTTPException(401, "this endpoint needs `Authorization: Bearer TOKEN` "
@@ -227,7 +227,7 @@ def router(writable: bool) -> APIRouter:
                 raise HTTPException(403, "wrong token")
 
         @api.post("/ingest", summary="Process and store articles (needs the token)",
-                  dependencies=[Depends(authorised)], max_body_size=MAX_INGEST_BODY)
+                  dependencies=[Depends(authorised)])
         def ingest(pool: Pool, body: IngestRequest) -> dict[str, Any]:
             """Articles as JSON objects (`text` and optionally `id`, `date`, `title`,
             `source`, `url`) are processed, stored once each, and the search index is

@@ -7,6 +7,7 @@ labels: plotly reads a few tags in labels, and article text must never be one.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 from collections.abc import Callable, Sequence
@@ -50,6 +51,35 @@ def _layout(**extra: Any) -> dict[str, Any]:
     return base | extra
 
 
+def _date_range(days: Sequence[Any], least: int = 14) -> list[str] | None:
+    """An x range around `days` (dates or ISO strings) at least `least` days wide, so that a
+    single day does not zoom the axis down to milliseconds."""
+    values = sorted(dt.date.fromisoformat(str(d)[:10]) for d in days if d)
+    if not values:
+        return None
+    pad = max(dt.timedelta(days=least // 2), (values[-1] - values[0]) * 0.04)
+    return [(values[0] - pad).isoformat(), (values[-1] + pad).isoformat()]
+
+
+def _month_axis(months: Sequence[str]) -> dict[str, Any]:
+    """A date axis over whole months with one month of room on each side; a tick a month
+    while they fit."""
+    first, last = dt.date.fromisoformat(min(months)), dt.date.fromisoformat(max(months))
+    start = (first.replace(day=1) - dt.timedelta(days=1)).replace(day=15)
+    end = (last.replace(day=28) + dt.timedelta(days=10)).replace(day=15)
+    axis: dict[str, Any] = {"type": "date", "range": [start.isoformat(), end.isoformat()],
+                            "tickformat": "%b %Y", "title": {"text": "month"}}
+    if (end - start).days < 400:
+        axis["dtick"] = "M1"
+    return axis
+
+
+def _count_axis(counts: Sequence[int], title: str) -> dict[str, Any]:
+    top = max(counts, default=1)
+    return {"title": {"text": title}, "rangemode": "tozero", "tickformat": "d",
+            "dtick": max(1, math.ceil(top / 5))}
+
+
 def _event_label(row: dict[str, Any]) -> str:
     src = row.get("source_party") or "?"
     tgt = row.get("target_party") or "?"
@@ -77,20 +107,23 @@ def timeline(events: Sequence[dict[str, Any]], article_url: Callable[[str], str]
                        "line": {"width": 1, "color": "#ffffff"}},
         })
     return {"data": data, "layout": _layout(
-        height=360, xaxis={"title": {"text": "date"}, "type": "date"},
+        height=360, xaxis={"title": {"text": "date"}, "type": "date",
+                           "range": _date_range([e.get("day") for e in events])},
         yaxis={"title": {"text": "intensity"}, "range": [-10.5, 10.5], "zeroline": True,
                "zerolinecolor": "#999"})}
 
 
 def dyad_months(months: Sequence[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
     """Events per month in each direction (bars) and their mean intensity (lines)."""
-    data = []
+    data, counts, dated = [], [], []
     for direction, label, colour in (("a->b", f"{a} → {b}", "#2c7fb8"),
                                      ("b->a", f"{b} → {a}", "#e67e22")):
         rows = [m for m in months if m["direction"] == direction and m["month"]]
         if not rows:
             continue
-        x = [m["month"] + "-01" for m in rows]
+        x = [m["month"] + "-15" for m in rows]
+        counts += [m["events"] for m in rows]
+        dated += x
         data.append({"type": "bar", "name": f"{label} events", "x": x,
                      "y": [m["events"] for m in rows], "marker": {"color": colour},
                      "opacity": 0.75, "hovertemplate": "%{x|%Y-%m}: %{y} events<extra></extra>"})
@@ -99,9 +132,9 @@ def dyad_months(months: Sequence[dict[str, Any]], a: str, b: str) -> dict[str, A
                      "line": {"color": colour, "dash": "dot"},
                      "hovertemplate": "%{x|%Y-%m}: mean intensity %{y}<extra></extra>"})
     return {"data": data, "layout": _layout(
-        height=360, barmode="group",
-        xaxis={"title": {"text": "month"}, "type": "date", "tickformat": "%b %Y"},
-        yaxis={"title": {"text": "events"}, "rangemode": "tozero", "tickformat": "d"},
+        height=360, barmode="group", bargap=0.3,
+        xaxis=_month_axis(dated) if dated else {"type": "date"},
+        yaxis=_count_axis(counts, "events"),
         yaxis2={"title": {"text": "mean intensity"}, "overlaying": "y", "side": "right",
                 "range": [-10.5, 10.5], "showgrid": False, "zeroline": False,
                 "tickmode": "array", "tickvals": [-10, -5, 0, 5, 10]},
@@ -112,6 +145,7 @@ def dyad_events(forward: Sequence[dict[str, Any]], backward: Sequence[dict[str, 
                 a: str, b: str, article_url: Callable[[str], str]) -> dict[str, Any]:
     """Each event between the two, by date and intensity, one colour per direction."""
     data = []
+    days = [e.get("day") for e in [*forward, *backward]]
     for rows, label, colour in ((forward, f"{a} → {b}", "#2c7fb8"),
                                 (backward, f"{b} → {a}", "#e67e22")):
         rows = [e for e in rows if e.get("day")]
@@ -122,7 +156,7 @@ def dyad_events(forward: Sequence[dict[str, Any]], backward: Sequence[dict[str, 
                          "customdata": [article_url(e["article_id"]) for e in rows],
                          "marker": {"color": colour, "size": 10, "opacity": 0.8}})
     return {"data": data, "layout": _layout(
-        height=320, xaxis={"title": {"text": "date"}, "type": "date"},
+        height=320, xaxis={"title": {"text": "date"}, "type": "date", "range": _date_range(days)},
         yaxis={"title": {"text": "intensity"}, "range": [-10.5, 10.5], "zerolinecolor": "#999"})}
 
 
