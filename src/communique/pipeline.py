@@ -61,7 +61,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("mentions", lambda doc, article, done: mentions(doc)),
     ("actors", lambda doc, article, done: doc._.actors),
     ("dates", lambda doc, article, done: date_refs(doc, article.date)),
-    ("events", lambda doc, article, done: extract_events(doc, article, done["actors"],
+    ("events", lambda doc, article, done: extract_events(doc, article, doc._.all_actors,
                                                          done["dates"])),
     ("quotes", lambda doc, article, done: extract_quotes(doc, done["actors"], done["events"])),
 ]
@@ -77,7 +77,22 @@ def build_document(article: Article, doc: Doc, info: dict[str, str] | None = Non
         started = time.perf_counter()
         done[name] = tuple(stage(doc, article, done))
         STAGE_SECONDS[name] = STAGE_SECONDS.get(name, 0.0) + time.perf_counter() - started
+    done["actors"] = _with_participants(done.get("actors", ()), doc, done)
     return Document(article=article, pipeline=info or pipeline_info(), **done)
+
+
+def _with_participants(actors: tuple[Any, ...], doc: Doc, done: dict[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """Every actor an event or a quote refers to is in the document's actors, even one
+    that is otherwise only a place ("talks in Moscow" is not Russia acting, but "arrived
+    in Moscow for talks" makes Russia the host)."""
+    have = {a.id for a in actors}
+    wanted = {p.actor for e in done.get("events", ()) for p in (e.source, e.target) if p}
+    wanted |= {q.speaker for q in done.get("quotes", ()) if q.speaker}
+    missing = wanted - have
+    if not missing:
+        return actors
+    extra = [a for a in getattr(doc._, "all_actors", ()) if a.id in missing]
+    return tuple(sorted([*actors, *extra], key=lambda a: a.mentions[0].start if a.mentions else 0))
 
 
 def process_articles(

@@ -22,7 +22,9 @@ from .kb import KnowledgeBase, default_kb
 if not Doc.has_extension("article_date"):
     Doc.set_extension("article_date", default=None)
 if not Doc.has_extension("actors"):
-    Doc.set_extension("actors", default=())
+    Doc.set_extension("actors", default=())  # actors that take part in what is told
+if not Doc.has_extension("all_actors"):
+    Doc.set_extension("all_actors", default=())  # places and modifiers too ("in Moscow")
 
 _NER_CONTAINERS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}
@@ -77,7 +79,7 @@ def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
 
 @Language.factory(
     "communique_actors",
-    assigns=["doc._.actors"],
+    assigns=["doc._.actors", "doc._.all_actors"],
     requires=["doc.ents", "token.dep", "token.pos", "doc.sents", "doc._.article_date"],
 )
 def make_actor_resolver(nlp: Language, name: str):  # noqa: ANN201 - spaCy factory

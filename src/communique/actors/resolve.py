@@ -104,11 +104,11 @@ class _DocActors:
             if self.found[key].actor.kind == "person":
                 yield self.found[key]
 
-    def actors(self, sentence_index: dict[int, int]) -> list[Actor]:
+    def actors(self, sentence_index: dict[int, int], acting_only: bool = True) -> list[Actor]:
         out = []
         for key in self.order:
             item = self.found[key]
-            if not item.acting:
+            if acting_only and not item.acting:
                 continue  # only ever a place or a modifier: "in Paris", "Ukraine conflict"
             mentions = tuple(replace(m, sentence=sentence_index.get(m.sentence, -1))
                              for m in sorted(item.mentions, key=lambda m: m.start))
@@ -121,6 +121,7 @@ class ActorResolver:
 
     def __init__(self, kb: KnowledgeBase, vocab: object | None = None) -> None:
         self.kb = kb
+        self._acting_ids: set[str] = set()
         self.title_max = max((len(v.split()) for v in kb.titles), default=1)
         self._title_matcher = None
         if vocab is not None:
@@ -135,7 +136,9 @@ class ActorResolver:
         return {p.name: p.id for p in self.kb.people.values()}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.actors = tuple(self.resolve(doc, doc._.article_date))
+        every = self.resolve(doc, doc._.article_date)
+        doc._.all_actors = tuple(every)
+        doc._.actors = tuple(a for a in every if a.id in self._acting_ids)
         return doc
 
     # -- actors from the knowledge base ---------------------------------------------------
@@ -205,7 +208,8 @@ class ActorResolver:
                 self._title_only(doc, start, end, title, found, day)
         self._surnames(doc, found)
         sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
-        return found.actors(sentence_index)
+        self._acting_ids = {k for k, item in found.found.items() if item.acting}
+        return found.actors(sentence_index, acting_only=False)
 
     @staticmethod
     def _surnames(doc: Doc, found: _DocActors) -> None:

@@ -31,6 +31,9 @@ SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "n
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
 PLACE_PREPS = {"in", "at"}
+QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
+              "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
+              "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 MAIN_WITHOUT_TARGET = False  # precision first: see docs/event-patterns.md
@@ -51,6 +54,7 @@ class EventExtractor:
         self.conditional = cues.get("conditional_words", frozenset())
         self.maybe = cues.get("hypothetical_aux", frozenset())
         self.if_marks = cues.get("hypothetical_marks", frozenset())
+        self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
@@ -85,13 +89,31 @@ class EventExtractor:
         return _dedupe(events)
 
     # -- triggers ---------------------------------------------------------------------------
+    def _lemma(self, tok: Token) -> str:
+        if tok.pos_ in ("VERB", "AUX") and tok.lower_ in self.repairs:
+            return self.repairs[tok.lower_]
+        return tok.lemma_.lower()
+
+    def _object_lemmas(self, heads: list[Token]) -> set[str]:
+        """Lemmas of objects, looking through conjunctions and quantities ("thousands of
+        troops", "a batch of missiles")."""
+        out = set()
+        for head in heads:
+            for tok in [head, *head.conjuncts]:
+                out.add(tok.lemma_.lower())
+                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
+                    out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"}
+        return out
+
     def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
-        lemma = tok.lemma_.lower()
+        lemma = self._lemma(tok)
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
-            objects = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")}
-            objects |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
-                        for g in c.children if g.dep_ == "pobj"}
-            particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+            heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            heads += [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
+                      for g in c.children if g.dep_ == "pobj"]
+            objects = self._object_lemmas(heads)
+            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
             candidates = [p for p in self.lex.verbs[lemma]
                           if (not p.particle or p.particle in particles)]
             specific = [p for p in candidates if p.object and set(p.object) & objects]
@@ -106,9 +128,12 @@ class EventExtractor:
                 yield chosen[0], tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
             head = tok.head
+            if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
+                    head.head.pos_ in ("VERB", "AUX"):
+                head = head.head  # "went on strike", "called for a boycott"
             for p in self.lex.nouns[lemma]:
-                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj") \
-                        and head.lemma_.lower() in p.light:
+                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
+                        and self._lemma(head) in p.light:
                     yield p, head
                     return
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
@@ -121,8 +146,15 @@ class EventExtractor:
             and not any(c.dep_ == "dobj" for c in tok.children)
 
     def _nominal_has_parties(self, tok: Token) -> bool:
-        poss = any(c.dep_ == "poss" and c.i in self.actor_at for c in tok.children)
-        return poss
+        return self._nominal_source(tok) is not None
+
+    def _nominal_source(self, tok: Token) -> Token | None:
+        """The possessor ("Russia's attack") or nationality ("Russian attack", "EU
+        sanctions") of a nominal event, when it is an actor."""
+        for child in tok.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i in self.actor_at:
+                return child
+        return None
 
     # -- participants -----------------------------------------------------------------------
     def _actor_in(self, tok: Token, depth: int = 2) -> tuple[Actor, int, int] | None:
@@ -205,6 +237,9 @@ class EventExtractor:
         out: list[Token] = []
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        if pattern.particle:  # "agreed to talks with Israel": the particle's object
+            objects += [g for h in holders for c in h.children if c.lower_ == pattern.particle
+                        for g in c.children if g.dep_ == "pobj"]
         for spec in pattern.target:
             if spec == "dobj":
                 out += [c for c in objects if c.i != trigger.i]
@@ -233,8 +268,8 @@ class EventExtractor:
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
         anchor = verb if verb is not None else trigger
-        if verb is None:  # a nominal event: possessor is the source
-            source_tok = next((c for c in trigger.children if c.dep_ == "poss"), None)
+        if verb is None:  # a nominal event: possessor or nationality is the source
+            source_tok = self._nominal_source(trigger)
             passive = False
         else:
             agent = next((g for c in verb.children if c.dep_ == "agent"

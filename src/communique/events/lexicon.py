@@ -53,6 +53,7 @@ class Lexicon:
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, TypeInfo] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
+    repairs: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
 
@@ -124,4 +125,7 @@ def load_lexicon() -> Lexicon:
     cues = json.loads(resources.files("communique.events").joinpath("data/modality.json")
                       .read_text(encoding="utf-8"))
     lexicon.cues = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
+    repairs = json.loads(resources.files("communique.events").joinpath("data/lemma_repairs.json")
+                         .read_text(encoding="utf-8"))
+    lexicon.repairs = dict(repairs["repairs"])
     return lexicon

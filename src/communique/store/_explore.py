@@ -366,8 +366,8 @@ def graph(store: DuckDBStore, since: dt.date | None = None, until: dt.date | Non
                             [list(totals)])
         found = {r["id"]: (r["name"], r["kind"]) for r in rows}
         labels = {k: found.get(k, (k, None)) for k in totals}
-    nodes = [{"id": key, "label": labels[key][0], "kind": labels[key][1],
-              "events": v["out"] + v["in"], "outgoing": v["out"], "incoming": v["in"]}
-             for key, v in totals.items()]
-    nodes.sort(key=lambda n: (-n["events"], n["id"]))
+    nodes: list[dict[str, Any]] = [
+        {"id": key, "label": labels[key][0], "kind": labels[key][1], "events": v["out"] + v["in"],
+         "outgoing": v["out"], "incoming": v["in"]} for key, v in totals.items()]
+    nodes.sort(key=lambda n: (-int(n["events"]), str(n["id"])))
     return {"level": level, "nodes": nodes, "edges": edges}

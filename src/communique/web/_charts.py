@@ -69,7 +69,7 @@ def _month_axis(months: Sequence[str]) -> dict[str, Any]:
     end = (last.replace(day=28) + dt.timedelta(days=10)).replace(day=15)
     axis: dict[str, Any] = {"type": "date", "range": [start.isoformat(), end.isoformat()],
                             "tickformat": "%b %Y", "title": {"text": "month"}}
-    if (end - start).days < 400:
+    if (end - start).days < 220:
         axis["dtick"] = "M1"
     return axis
 
@@ -114,25 +114,29 @@ def timeline(events: Sequence[dict[str, Any]], article_url: Callable[[str], str]
 
 
 def dyad_months(months: Sequence[dict[str, Any]], a: str, b: str) -> dict[str, Any]:
-    """Events per month in each direction (bars) and their mean intensity (lines)."""
+    """Events per month in each direction (bars side by side) and their mean intensity
+    (dotted lines, right axis)."""
+    day = 86_400_000  # a date axis counts in milliseconds
     data, counts, dated = [], [], []
-    for direction, label, colour in (("a->b", f"{a} → {b}", "#2c7fb8"),
-                                     ("b->a", f"{b} → {a}", "#e67e22")):
+    for direction, label, colour, shift in (("a->b", f"{a} → {b}", "#2c7fb8", -6),
+                                            ("b->a", f"{b} → {a}", "#e67e22", 6)):
         rows = [m for m in months if m["direction"] == direction and m["month"]]
         if not rows:
             continue
-        x = [m["month"] + "-15" for m in rows]
+        mid = [dt.date.fromisoformat(m["month"] + "-15") for m in rows]
+        centre = [(d + dt.timedelta(days=shift)).isoformat() for d in mid]
         counts += [m["events"] for m in rows]
-        dated += x
-        data.append({"type": "bar", "name": f"{label} events", "x": x,
+        dated += [m["month"] + "-01" for m in rows]
+        data.append({"type": "bar", "name": f"{label} events", "x": centre,
                      "y": [m["events"] for m in rows], "marker": {"color": colour},
-                     "opacity": 0.75, "hovertemplate": "%{x|%Y-%m}: %{y} events<extra></extra>"})
+                     "width": 11 * day, "opacity": 0.75,
+                     "hovertemplate": f"{_esc(label)}, %{{x|%b %Y}}: %{{y}} events<extra></extra>"})
         data.append({"type": "scatter", "mode": "lines+markers", "name": f"{label} mean intensity",
-                     "x": x, "y": [m["mean_intensity"] for m in rows], "yaxis": "y2",
+                     "x": centre, "y": [m["mean_intensity"] for m in rows], "yaxis": "y2",
                      "line": {"color": colour, "dash": "dot"},
-                     "hovertemplate": "%{x|%Y-%m}: mean intensity %{y}<extra></extra>"})
+                     "hovertemplate": f"{_esc(label)}, %{{x|%b %Y}}: mean intensity %{{y}}<extra></extra>"})
     return {"data": data, "layout": _layout(
-        height=360, barmode="group", bargap=0.3,
+        height=360, barmode="overlay",
         xaxis=_month_axis(dated) if dated else {"type": "date"},
         yaxis=_count_axis(counts, "events"),
         yaxis2={"title": {"text": "mean intensity"}, "overlaying": "y", "side": "right",

@@ -233,12 +233,13 @@ def router() -> APIRouter:
     @web.get("/search")
     def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
                offset: Offset = 0) -> HTMLResponse:
-        result = None
+        result: dict[str, Any] | None = None
+        more, shown = False, 0
         if q.strip():
             with pool(request).store() as store:
                 result = explore.search(store, q.strip(), limit=PAGE, offset=offset)
-        more = bool(result) and (len(result["articles"]) == PAGE or len(result["quotes"]) == PAGE)
-        shown = max(len(result["articles"]), len(result["quotes"])) if result else 0
+            sizes = (len(result["articles"]), len(result["quotes"]))
+            more, shown = PAGE in sizes, max(sizes)
         return render("search.html", request, q=q, result=result,
                       pages=_pages(request, offset, shown, more))
 
