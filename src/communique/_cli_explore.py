@@ -66,6 +66,8 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
 
     from .api import create_app
 
+    if token is not None and not token.strip():
+        raise click.BadParameter("the token must not be empty", param_hint="--token")
     app = create_app(db, token=token)
     if token and not _loopback(host):
         click.echo("communique: warning: the token travels in clear over plain HTTP; put the "

@@ -113,3 +113,21 @@ def test_highlight_escapes_every_piece_and_nests_overlaps():
 
 def test_highlight_ignores_spans_outside_the_text():
     assert str(highlight("abc", [Span(2, 9, "actor", "x"), Span(-1, 1, "quote", "y")])) == "abc"
+
+
+def test_a_party_without_an_actor_of_its_own_still_has_a_page(hand_db, tmp_path):
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from communique.api import create_app
+    from communique.store import open_store
+
+    copy = str(tmp_path / "no-eu.duckdb")
+    shutil.copy(hand_db, copy)
+    with open_store(copy) as store:
+        store.con.execute("DELETE FROM actors WHERE party = 'EU'")
+    with TestClient(create_app(copy), raise_server_exceptions=False) as client:
+        html = client.get("/actors/EU").text
+        assert "a party of events" in html and "SANCTION" in html
+        assert client.get("/actors/XYZ").status_code == 404

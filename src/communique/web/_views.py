@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .. import __version__
+from ..errors import NotFoundError
 from ..store import _explore as explore
 from . import _charts as charts
 from ._highlight import QUAD_NAMES, document_spans, highlight, legend_counts
@@ -183,9 +184,17 @@ def router() -> APIRouter:
     @web.get("/actors/{key:path}")
     def actor(request: Request, key: str) -> HTMLResponse:
         with pool(request).store() as store:
-            found = explore.resolve_actor(store, key)
-            profile = store.actor_profile(found["id"], latest=8)
-            events_key = explore.actor_events_key(found)
+            try:
+                found = explore.resolve_actor(store, key)
+                profile = store.actor_profile(found["id"], latest=8)
+            except NotFoundError:
+                # a party seen in events but with no actor of its own (BRA when only
+                # Brazil's president is named): a page of the party's events
+                if not (key.isupper() and explore.actor_counts(store, key)["events"]):
+                    raise
+                found = {"id": key, "name": key, "kind": "party", "party": key, "in_kb": False}
+                profile = {"roles": [], "latest": []}
+            events_key = key if found["kind"] == "party" else explore.actor_events_key(found)
             counts = explore.actor_counts(store, events_key)
             events = store.events(actor=events_key, limit=500)
             partners = explore.counterparts(store, events_key, found.get("party"), limit=12)
