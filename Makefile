@@ -27,7 +27,9 @@ demo: $(VENV)/.installed
 	@echo "Try next:"
 	@echo "  $(BIN)/communique articles --db $(DB)"
 	@echo "  $(BIN)/communique show ARTICLE_ID --db $(DB)"
-	@echo "  $(BIN)/communique process samples/001_*.txt"
+	@echo "  $(BIN)/communique events --db $(DB) --source RUS"
+	@echo "  $(BIN)/communique quotes --db $(DB) --speaker Rutte"
+	@echo "  $(BIN)/communique serve --db $(DB)    # then open http://127.0.0.1:8000/"
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

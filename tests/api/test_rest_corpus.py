@@ -30,9 +30,6 @@ def test_every_article_is_listed_and_valid_document_json(corpus_client):
             assert text[quote["start"]:quote["end"]] == quote["text"]
 
 
-@pytest.mark.xfail(reason="DuckDBStore.events sorts by day, article and evidence start only: events "
-                          "of one sentence tie, so pages may overlap until the store adds the event "
-                          "id as the last sort key", strict=False)
 def test_pages_of_two_cover_every_event_once(corpus_client):
     paged, offset = [], 0
     while offset is not None:

@@ -159,6 +159,16 @@ def _process_safely(articles: list[Article], model: str | None) -> tuple[list[Do
         return docs, rejects
 
 
+def _refresh_search(store: Store) -> None:
+    """Full-text search indexes do not follow inserts in DuckDB: rebuild after a write."""
+    from ..store import DuckDBStore
+
+    if isinstance(store, DuckDBStore):
+        from ..store._explore import refresh_search_index
+
+        refresh_search_index(store)
+
+
 def _init_worker(model: str | None) -> None:
     load_pipeline(model)
 
@@ -195,6 +205,8 @@ def ingest(
                     run.write(docs, near)
         else:
             _run_parallel(run, batches, workers, model)
+        if summary.ingested:
+            _refresh_search(store)
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"

@@ -460,7 +460,7 @@ class DuckDBStore:
                "LEFT JOIN (SELECT DISTINCT article_id, actor_id, party FROM article_actors) aa "
                "ON aa.article_id = q.article_id AND aa.actor_id = q.speaker WHERE "
                + " AND ".join(where)
-               + " ORDER BY ar.date DESC NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?")
+               + " ORDER BY ar.date DESC NULLS LAST, q.article_id, q.start_char, q.id LIMIT ? OFFSET ?")
         return self._dicts(sql, [*params, limit, offset])
 
     def events(self, actor: str | None = None, source: str | None = None,
@@ -499,7 +499,7 @@ class DuckDBStore:
                "substr(ar.text, e.evidence_start + 1, e.evidence_end - e.evidence_start) AS evidence "
                "FROM events e JOIN articles ar ON ar.id = e.article_id "
                "JOIN c ON c.cluster_id = e.cluster_id WHERE " + " AND ".join(where)
-               + " ORDER BY e.day DESC NULLS LAST, e.article_id, e.evidence_start LIMIT ? OFFSET ?")
+               + " ORDER BY e.day DESC NULLS LAST, e.article_id, e.evidence_start, e.id LIMIT ? OFFSET ?")
         return self._dicts(sql, [*params, limit, offset])
 
     def dyad(self, a: str, b: str) -> list[dict[str, Any]]:
