@@ -616,6 +616,11 @@ class DuckDBStore:
             "sentences": self._count("sentences"),
             "mentions": self._count("mentions"),
             "mentions_by_label": {label: int(n) for label, n in labels},
+            "actors": self._count("actors"),
+            "events": self._count("events"),
+            "event_clusters": int((self.con.execute(
+                "SELECT count(DISTINCT cluster_id) FROM events").fetchone() or (0,))[0]),
+            "quotes": self._count("quotes"),
             "rejects": self._count("rejects"),
             "runs": self._count("runs"),
         }
