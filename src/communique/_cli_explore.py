@@ -11,17 +11,12 @@ from pathlib import Path
 
 import click
 
+from ._cli_options import parse_date
+
 #: File endings that name their export format.
 _BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def _db_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -81,8 +76,8 @@ def serve(db: str, host: str, port: int, token: str | None, log_level: str) -> N
 @click.argument("out", type=click.Path(dir_okay=False, writable=True))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "polecat"]),
               default=None, help="Output format (default: from OUT's ending: .jsonl, .csv, .parquet).")
-@click.option("--since", callback=_date, help="Only articles / events on or after this date.")
-@click.option("--until", callback=_date, help="Only articles / events on or before this date.")
+@click.option("--since", callback=parse_date, help="Only articles / events on or after this date.")
+@click.option("--until", callback=parse_date, help="Only articles / events on or before this date.")
 @_db_option
 def export(out: str, fmt: str | None, since: dt.date | None, until: dt.date | None,
            db: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from . import __version__
+from ._cli_options import parse_date
 from ._output import emit, to_json
 from .errors import CommuniqueError
 
@@ -23,13 +24,6 @@ EXIT_ERROR = 1
 EXIT_REJECTED = 3
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; write YYYY-MM-DD") from None
 
 
 def db_option(read_only: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -164,8 +158,8 @@ def ingest(paths: tuple[str, ...], db: str, fmt: str | None, fields: tuple[str, 
 # -- listings ---------------------------------------------------------------------------------
 @cli.command()
 @db_option()
-@click.option("--since", callback=_date, help="Only articles on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="Only articles on or before this date.")
+@click.option("--since", callback=parse_date, help="Only articles on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=parse_date, help="Only articles on or before this date.")
 @click.option("--search", help="Only articles whose title or text contains this text.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100000))
 @click.option("--offset", default=0, type=click.IntRange(0))
@@ -289,7 +283,7 @@ def migrate(db: str) -> None:
 @click.option("--format", "fmt", default=None, help="Reader to use (default: by extension or content).")
 @click.option("--field", "fields", multiple=True, metavar="ATTR=FIELD",
               help="Map an input field to an article attribute; repeatable.")
-@click.option("--date", "date", callback=_date, help="Article date, if the input has none.")
+@click.option("--date", "date", callback=parse_date, help="Article date, if the input has none.")
 @model_option
 @click.option("--compact", is_flag=True, help="One line of JSON per document.")
 def process(file: str, fmt: str | None, fields: tuple[str, ...], date: dt.date | None,
@@ -634,8 +628,8 @@ def kb_import(file: str, target: str | None) -> None:
 @click.option("--target", help="Events whose target is this actor id or code.")
 @click.option("--type", "types", multiple=True, metavar="TYPE",
               help="PLOVER type (AGREE, CONSULT, ... ASSAULT); repeatable.")
-@click.option("--since", callback=_date, help="Only events on or after this date.")
-@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--since", callback=parse_date, help="Only events on or after this date.")
+@click.option("--until", callback=parse_date, help="Only events on or before this date.")
 @click.option("--negated/--affirmed", "negated", default=None,
               help="Only negated (\"has not committed\") or only affirmed events.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100000))
@@ -663,8 +657,8 @@ def events_cmd(db: str, actor: str | None, source: str | None, target: str | Non
 @cli.command()
 @click.argument("actor")
 @db_option()
-@click.option("--since", callback=_date, help="Only events on or after this date.")
-@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--since", callback=parse_date, help="Only events on or after this date.")
+@click.option("--until", callback=parse_date, help="Only events on or before this date.")
 @click.option("--limit", default=200, show_default=True, type=click.IntRange(1, 100000))
 @output_options
 def timeline(actor: str, db: str, since: dt.date | None, until: dt.date | None, limit: int,
@@ -717,8 +711,8 @@ def dyad(a: str, b: str, db: str, as_json: bool, as_csv: bool) -> None:
 @db_option()
 @click.option("--speaker", help="Quotes by this speaker (actor id, code such as RUS, or name).")
 @click.option("--about", help="Quotes whose words mention this actor (id, code or name).")
-@click.option("--since", callback=_date, help="Only quotes in articles on or after this date.")
-@click.option("--until", callback=_date, help="Only quotes in articles on or before this date.")
+@click.option("--since", callback=parse_date, help="Only quotes in articles on or after this date.")
+@click.option("--until", callback=parse_date, help="Only quotes in articles on or before this date.")
 @click.option("--search", help="Only quotes containing this text.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100000))
 @output_options

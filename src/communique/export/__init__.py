@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..errors import CommuniqueError
+from ..store._sql import date_range
 from ._formats import (
     EVENT_COLUMNS,
     GDELT_COLUMNS,
@@ -95,12 +96,7 @@ def _write_tsv(out: Path, header: Iterable[str] | None, rows: Iterable[list[Any]
 
 def _jsonl(store: DuckDBStore, out: Path, since: dt.date | None, until: dt.date | None) -> int:
     where, params = ["1=1"], []
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
+    date_range("date", since, until, where, params)
     ids = [r[0] for r in store.con.execute(
         "SELECT id FROM articles WHERE " + " AND ".join(where) + " ORDER BY date NULLS LAST, id",
         params).fetchall()]

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..store._sql import date_range
+
 if TYPE_CHECKING:
     from ..store import DuckDBStore
 
@@ -63,12 +65,7 @@ def event_rows(store: DuckDBStore, since: dt.date | None, until: dt.date | None,
     """Every stored event (or, with `clusters`, the first report of each cluster) whose
     date falls in the range, oldest first."""
     where, params = ["1=1"], []
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
+    date_range("date", since, until, where, params)
     sql = f"SELECT * FROM ({_EVENTS_SQL}) WHERE " + " AND ".join(where)
     if clusters:
         sql = (f"SELECT * EXCLUDE (rn) FROM (SELECT *, row_number() OVER (PARTITION BY cluster_id "

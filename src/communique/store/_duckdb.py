@@ -24,6 +24,8 @@ from ..document import Document
 from ..errors import NotFoundError, StoreError
 from ..records import Article, Mention, Reject, Sentence
 from ._migrations import LATEST, MIGRATIONS
+from ._sql import date_range
+from ._sql import like as _like
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +83,6 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def _like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def cluster_id(event: dict[str, Any]) -> str:
@@ -377,12 +377,7 @@ class DuckDBStore:
     ) -> list[dict[str, Any]]:
         """Article summaries, newest first, filtered by date range and a text search."""
         where, params = ["1=1"], []
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
+        date_range("date", since, until, where, params)
         if search:
             like = "%" + _like(search) + "%"
             where.append("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')")
@@ -445,12 +440,7 @@ class DuckDBStore:
                          "WHERE m.article_id = q.article_id AND m.start_char >= q.start_char "
                          "AND m.end_char <= q.end_char AND (m.actor_id = ? OR a.party = ? OR a.name ILIKE ?))")
             params += [about, about.upper(), "%" + _like(about) + "%"]
-        if since:
-            where.append("ar.date >= ?")
-            params.append(since)
-        if until:
-            where.append("ar.date <= ?")
-            params.append(until)
+        date_range("ar.date", since, until, where, params)
         if search:
             where.append("q.text ILIKE ? ESCAPE '\\'")
             params.append("%" + _like(search) + "%")
@@ -480,12 +470,7 @@ class DuckDBStore:
         if types:
             where.append("type IN (SELECT unnest(?))")
             params.append([t.upper() for t in types])
-        if since:
-            where.append("day >= ?")
-            params.append(since)
-        if until:
-            where.append("day <= ?")
-            params.append(until)
+        date_range("day", since, until, where, params)
         if negated is not None:
             where.append("polarity = ?")
             params.append("negated" if negated else "affirmed")
