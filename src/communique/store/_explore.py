@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 
 from ..errors import StoreError
+from ._sql import date_range
+from ._sql import like as _like
 
 if TYPE_CHECKING:
     from ._duckdb import DuckDBStore
@@ -41,11 +43,6 @@ SEARCH_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 #: Actor kinds that stand for a whole party (their events are the party's events).
 PARTY_KINDS = ("country", "igo", "region", "group")
-
-
-def _like(text: str) -> str:
-    """`text` as a literal inside an ILIKE pattern with ESCAPE '\\'."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # -- full-text search ---------------------------------------------------------------------------
@@ -239,13 +236,9 @@ def _side(prefix: str, key: str) -> tuple[str, list[Any]]:
 
 def _date_filter(since: dt.date | None, until: dt.date | None,
                  column: str = "day") -> tuple[list[str], list[Any]]:
-    where, params = [], []
-    if since:
-        where.append(f"{column} >= ?")
-        params.append(since)
-    if until:
-        where.append(f"{column} <= ?")
-        params.append(until)
+    where: list[str] = []
+    params: list[Any] = []
+    date_range(column, since, until, where, params)
     return where, params
 
 
