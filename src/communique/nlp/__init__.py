@@ -41,7 +41,10 @@ def load_pipeline(model: str | None = None, plain: bool = False) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     if not plain:
         from ..actors import add_actor_components
+        from . import components  # noqa: F401  (registers the paragraph component)
 
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("communique_paragraphs", before="parser")
         add_actor_components(nlp)
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
