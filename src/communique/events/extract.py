@@ -114,9 +114,13 @@ class EventExtractor:
             heads += [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
                       for g in c.children if g.dep_ == "pobj"]
             objects = self._object_lemmas(heads)
-            particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "dative", "agent")}
+            particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
+                c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
+                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             candidates = [p for p in self.lex.verbs[lemma]
                           if (not p.particle or p.particle in particles)]
+            # a pattern whose particle is there ("called for") beats one without ("called")
+            candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
             specific = [p for p in candidates if p.object and set(p.object) & objects]
             general = [p for p in candidates if not p.object]
             if self._refusal_of_action(tok, lemma):
@@ -251,14 +255,15 @@ class EventExtractor:
                 return None
         return None
 
-    def _target_tokens(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Token]:
-        out: list[Token] = []
+    def _target_tokens(self, pattern: Pattern, trigger: Token, verb: Token | None) -> Iterator[list[Token]]:
+        """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
         if pattern.particle:  # "agreed to talks with Israel": the particle's object
             objects += [g for h in holders for c in h.children if c.lower_ == pattern.particle
                         for g in c.children if g.dep_ == "pobj"]
         for spec in pattern.target:
+            out: list[Token] = []
             if spec == "dobj":
                 out += [c for c in objects if c.i != trigger.i]
             elif spec == "dative":
@@ -280,8 +285,7 @@ class EventExtractor:
                 out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
                         for g in c.children if g.dep_ == "dobj"]
             if out:
-                break
-        return out
+                yield out
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
@@ -306,10 +310,12 @@ class EventExtractor:
         if verb is not None and passive:
             targets = self._participants(target_tok, {s.actor for s in sources})
         else:
-            tokens = self._target_tokens(pattern, trigger, verb)
             targets = []
-            for tok in tokens:
-                targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+            for tokens in self._target_tokens(pattern, trigger, verb):
+                for tok in tokens:  # the first place that names an actor gives the target
+                    targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+                if targets:
+                    break
             if not targets and TARGET_FALLBACK and "none" not in pattern.target:
                 # "backed down on its objection to Sweden's membership": the first actor
                 # after the trigger in its phrase that is not a place
