@@ -113,13 +113,24 @@ class QuoteExtractor:
             quote = self._direct(d, previous)
             quotes.append(quote)
             previous = quote
+        # the paragraphs of a long quote are attributed once, often at the end: earlier
+        # paragraphs without a speaker take the attribution of the paragraph that follows
+        for i in range(len(directs) - 2, -1, -1):
+            if directs[i + 1].continued and quotes[i].speaker is None and quotes[i].cue is None:
+                later = quotes[i + 1]
+                quotes[i] = replace(later, id=quotes[i].id, text=quotes[i].text,
+                                    start=quotes[i].start, end=quotes[i].end)
         quotes = self._with_indirect(quotes)
         quotes = [self._link(q, events) for q in quotes]
         return sorted(quotes, key=lambda q: q.start)
 
     # -- direct -----------------------------------------------------------------------------
     def _direct(self, d: _Direct, previous: Quote | None) -> Quote:
-        cue = self._cue_after(d) or self._cue_before(d)
+        # '..." X said' attributes only a quote that ends in a comma, "?" or "!" (wire style:
+        # a quote closed by a full stop is attributed before it, 'X said: "...".')
+        closes_sentence = self.text[d.start:d.end].rstrip().endswith(".")
+        cue = self._cue_before(d) if closes_sentence else None
+        cue = cue or self._cue_after(d) or self._cue_before(d)
         speaker_tok = self._speaker_of(cue) if cue is not None else None
         actor = self._actor_for(speaker_tok)
         speakers = self._all_actors(speaker_tok)
@@ -162,6 +173,11 @@ class QuoteExtractor:
     def _cue_before(self, d: _Direct) -> Token | None:
         text = self.text
         line_start = text.rfind("\n", 0, d.open_mark) + 1
+        if not text[line_start:d.open_mark].strip():
+            # the quote opens a paragraph: 'He said:' may end the previous one
+            previous = text[:line_start].rstrip()
+            if previous.endswith(":"):
+                line_start = text.rfind("\n", 0, len(previous)) + 1
         window = self._tokens(line_start, d.open_mark)
         if not window:
             return None
