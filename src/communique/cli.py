@@ -186,7 +186,8 @@ def articles(db: str, since: dt.date | None, until: dt.date | None, search: str 
 @db_option()
 @click.option("--json", "as_json", is_flag=True, help="Print the stored document JSON.")
 def show(article_id: str, db: str, as_json: bool) -> None:
-    """Show one stored article with its entity mentions marked in the text.
+    """Show one stored article: its text with entities marked, then its actors, events,
+    quotations and entity mentions.
 
     \b
     Example:
@@ -205,8 +206,21 @@ def show(article_id: str, db: str, as_json: bool) -> None:
                f"{article.dateline or '-'} · source {article.source or '-'}")
     click.echo()
     click.echo(_marked(article.text, document.mentions))
-    click.echo()
-    emit([m.to_dict() for m in document.mentions], ["start", "end", "label", "text"], "text")
+    data = document.to_dict()
+    sections = [
+        ("actors", data["actors"], ["name", "kind", "role", "party", "code"]),
+        ("events", [e | {"source_party": (e["source"] or {}).get("party"),
+                         "target_party": (e["target"] or {}).get("party"),
+                         "trigger_text": e["trigger"]["text"]} for e in data["events"]],
+         ["type", "source_party", "target_party", "polarity", "modality", "date", "trigger_text"]),
+        ("quotes", [q | {"who": q["speaker_name"] or q["speaker_text"]} for q in data["quotes"]],
+         ["who", "kind", "channel", "text"]),
+        ("entity mentions", data["mentions"], ["start", "end", "label", "text"]),
+    ]
+    for title, rows, columns in sections:
+        click.echo()
+        click.echo(click.style(f"{title} ({len(rows)})", bold=True))
+        emit(rows, columns, "text", widths={"text": 90})
 
 
 def _marked(text: str, mentions: Any) -> str:
