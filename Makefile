@@ -32,10 +32,13 @@ demo: $(VENV)/.installed
 	@echo "  $(BIN)/communique serve --db $(DB)    # then open http://127.0.0.1:8000/"
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src/communique
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
+	$(BIN)/mypy src/communique
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).wal .pytest_cache

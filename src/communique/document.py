@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Protocol
 
+from .actors.records import Actor
 from .records import Article, Mention, Sentence
 
 
@@ -24,7 +25,7 @@ class Document:
     article: Article
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    actors: tuple[Serializable, ...] = ()
+    actors: tuple[Actor, ...] = ()
     events: tuple[Serializable, ...] = ()
     quotes: tuple[Serializable, ...] = ()
     dates: tuple[Serializable, ...] = ()

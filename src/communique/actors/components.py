@@ -50,7 +50,7 @@ class ActorRuler:
             by_label.setdefault(label, set()).add(surface)
         for label, surfaces in by_label.items():
             texts = sorted(surfaces)
-            self.matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+            self.matcher.add(label, [nlp.make_doc(text) for text in texts])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [Span(doc, start, end, label=match_id)

@@ -331,7 +331,7 @@ def load_kb(extra_dirs: Iterable[Path] | None = None, with_user: bool = True) ->
         for path in _files(folder, "countries"):
             kb.sources.append(str(path))
             for where, obj in _read_jsonl(path, path.name):
-                code = obj.get("code")
+                code = str(obj.get("code") or "")
                 base = kb.countries.get(code)
                 if base is None:
                     kb.problems.append(f"{where}: {code!r} is not an ISO 3166 alpha-3 code")
@@ -364,8 +364,8 @@ def load_kb(extra_dirs: Iterable[Path] | None = None, with_user: bool = True) ->
                 if not org.code:
                     kb.problems.append(f"{where}: organisation {org.id!r} without a code")
                 if org.id in kb.organisations:
-                    old = kb.organisations[org.id]
-                    org = replace(old, aliases=tuple(dict.fromkeys([*old.aliases, *org.aliases])))
+                    known = kb.organisations[org.id]
+                    org = replace(known, aliases=tuple(dict.fromkeys([*known.aliases, *org.aliases])))
                 kb.organisations[org.id] = org
         for path in _files(folder, "people"):
             kb.sources.append(str(path))

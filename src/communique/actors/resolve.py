@@ -10,13 +10,14 @@ third-person pronouns (to the most salient compatible person, after Lappin and L
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from importlib import resources
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from .kb import Entry, KnowledgeBase, Organisation, Person, Title, fold, slug
 from .records import Actor, ActorMention
@@ -119,7 +120,7 @@ class _DocActors:
 class ActorResolver:
     """The `communique_actors` component: sets `doc._.actors`."""
 
-    def __init__(self, kb: KnowledgeBase, vocab: object | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab | None = None) -> None:
         self.kb = kb
         self._acting_ids: set[str] = set()
         self.title_max = max((len(v.split()) for v in kb.titles), default=1)
@@ -167,7 +168,7 @@ class ActorResolver:
         national = org.kind == "organisation" and org.country
         sector = org.sector or ("IGO" if org.kind in ("igo", "group") else None)
         party = org.country if national else org.code
-        code = (org.country + (sector or "")) if national else (
+        code = (f"{org.country}{sector or ''}") if national else (
             "IGO" + org.code if org.kind in ("igo", "group") else org.code)
         return Actor(id=f"org:{org.id}", name=org.name, kind=org.kind, country=org.country,
                      sector=sector, organisation=org.name, party=party, code=code, qid=org.qid)
@@ -183,29 +184,21 @@ class ActorResolver:
     # -- the pass over a document -----------------------------------------------------------
     def resolve(self, doc: Doc, day: dt.date | None) -> list[Actor]:
         found = _DocActors()
-        items: list[tuple[int, str, object]] = [(ent.start, "ent", ent) for ent in doc.ents
-                                                if ent.label_ in ACTOR_LABELS]
-        items += [(tok.i, "pronoun", tok) for tok in doc if tok.lower_ in PRONOUNS
-                  and tok.pos_ == "PRON"]
-        items += [(tok.i, "first", tok) for tok in doc if tok.lower_ in FIRST_PERSON
-                  and tok.pos_ == "PRON" and tok.text != "US"]
-        items += [(tok.i, "it", tok) for tok in doc if tok.lower_ in ("it", "its")
-                  and tok.dep_ in ("nsubj", "nsubjpass", "poss") and not _pleonastic(tok)]
-        items += [(start, "title", (start, end, title))
+        ents = self._titled_names(doc, [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS])
+        # every step in text order, so that later mentions can look back at earlier ones
+        steps: list[tuple[int, Callable[[], None]]] = []
+        steps += [(ent.start, partial(self._entity, ent, found, day)) for ent in ents]
+        steps += [(tok.i, partial(self._pronoun, tok, found)) for tok in doc
+                  if tok.lower_ in PRONOUNS and tok.pos_ == "PRON"]
+        steps += [(tok.i, partial(self._first_person, tok, found)) for tok in doc
+                  if tok.lower_ in FIRST_PERSON and tok.pos_ == "PRON" and tok.text != "US"]
+        steps += [(tok.i, partial(self._it, tok, found)) for tok in doc
+                  if tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+                  and not _pleonastic(tok)]
+        steps += [(start, partial(self._title_only, doc, start, end, title, found, day))
                   for start, end, title in self._bare_titles(doc)]
-        items = self._titled_names(doc, items)
-        for _, kind, obj in sorted(items, key=lambda x: x[0]):
-            if kind == "ent":
-                self._entity(obj, found, day)  # type: ignore[arg-type]
-            elif kind == "pronoun":
-                self._pronoun(obj, found)  # type: ignore[arg-type]
-            elif kind == "it":
-                self._it(obj, found)  # type: ignore[arg-type]
-            elif kind == "first":
-                self._first_person(obj, found)  # type: ignore[arg-type]
-            else:
-                start, end, title = obj  # type: ignore[misc]
-                self._title_only(doc, start, end, title, found, day)
+        for _, step in sorted(steps, key=lambda item: item[0]):
+            step()
         self._surnames(doc, found)
         sentence_index = {sent.start: i for i, sent in enumerate(doc.sents)}
         self._acting_ids = {k for k, item in found.found.items() if item.acting}
@@ -232,11 +225,10 @@ class ActorResolver:
             if hit and 0 <= hit[0] < tok.idx and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 found.add(hit[1].actor, tok, "surname", ActorResolver._weight(tok))
 
-    def _titled_names(self, doc: Doc, items: list) -> list:
+    def _titled_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised name right after a title ("spokesperson Randhir Jaiswal") is a
         person even where the statistical NER missed it or gave it another label."""
-        person_tokens = {i for _, kind, obj in items if kind == "ent" and obj.label_ == "PERSON"
-                         for i in range(obj.start, obj.end)}
+        person_tokens = {i for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         added: list[Span] = []
         for _start, end, _title in self._title_spans(doc):
             stop = end
@@ -249,11 +241,10 @@ class ActorResolver:
                 continue
             added.append(Span(doc, end, stop, label="PERSON"))
         if not added:
-            return items
+            return ents
         covered = {i for span in added for i in range(span.start, span.end)}
-        kept = [item for item in items if not (item[1] == "ent" and any(
-            i in covered for i in range(item[2].start, item[2].end)))]
-        return kept + [(span.start, "ent", span) for span in added]
+        kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
+        return kept + added
 
     @staticmethod
     def _weight(span: Span | Token) -> float:
@@ -306,19 +297,19 @@ class ActorResolver:
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
         if place.how == "demonym" and ent.root.dep_ in ("amod", "compound", "nmod"):
             head = ent.root.head
-            sector = NOUN_SECTORS.get(head.lower_)
-            if sector is None and (head.lower_ in self.kb.titles or head.ent_type_ == "PERSON"
-                                   or head.ent_type_ in ("ORG", "NORP", "GPE")):
-                return  # "Ukrainian President ...": part of the person's description
-            if sector is None:
-                return  # "Ukrainian grain": not an actor
+            group_sector = NOUN_SECTORS.get(head.lower_)
+            if group_sector is None:
+                # "Ukrainian President ...": part of a person's description;
+                # "Ukrainian grain": no actor at all. "Ukrainian officials": a group.
+                return
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
-                      self._acting(head), sector)
+                      self._acting(head), group_sector)
             return
-        sector = "GOV" if place.how in ("capital", "seat") else None
+        metonym_sector = "GOV" if place.how in ("capital", "seat") else None
         if place.how == "capital" and not acting:
             return  # "in Moscow" is a place; "Moscow said" is the government
-        found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting, sector)
+        found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting,
+                  metonym_sector)
 
     def _speaking_name(self, ent: Span) -> bool:
         """A two- or three-word capitalised name without any organisation word, that
@@ -419,7 +410,7 @@ class ActorResolver:
     def _context(self, ent: Span) -> tuple[Title | None, list[Entry], str]:
         """The title and the country/organisation entries around a name."""
         doc = ent.doc
-        i, window = ent.start - 1, []
+        i, window = ent.start - 1, list[Token]()
         while i >= ent.sent.start and len(window) < 10:
             tok = doc[i]
             if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()":
@@ -512,7 +503,7 @@ class ActorResolver:
         if start in found.covered:
             return
         span = doc[start:end]
-        i, window = start - 1, []
+        i, window = start - 1, list[Token]()
         while i >= span.sent.start and len(window) < 6:
             tok = doc[i]
             if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS":
@@ -658,7 +649,7 @@ class ActorResolver:
     def _excluded(tok: Token, found: _DocActors) -> set[str]:
         """Who this pronoun cannot be: the subject of its own clause (for an object
         pronoun), and the speaker of a quotation it stands in."""
-        out = set()
+        out: set[str] = set()
         heads = [tok.head]
         if tok.dep_ == "pobj":
             heads.append(tok.head.head)

@@ -96,8 +96,9 @@ def import_wikidata(path: str | Path, target: Path | None = None,
     path = Path(path)
     kb = kb or default_kb()
     target = target or user_kb_dir()
-    entities = dict((e.get("id"), e) for _, e in _entities(path) if e.get("id"))
-    iso = {qid: v for qid, e in entities.items() for v in _values(e, "P298") if isinstance(v, str)}
+    entities: dict[str, dict[str, Any]] = {str(e["id"]): e for _, e in _entities(path) if e.get("id")}
+    iso: dict[str, str] = {qid: v for qid, e in entities.items()
+                           for v in _values(e, "P298") if isinstance(v, str)}
     by_qid = {p.qid: p.id for p in kb.people.values() if p.qid}
     result = ImportResult()
     people, orgs = [], []
@@ -135,7 +136,7 @@ def _person(qid: str, entity: dict[str, Any], entities: dict[str, dict[str, Any]
     roles = []
     for claim in (entity.get("claims") or {}).get("P39", []):
         value = ((claim.get("mainsnak") or {}).get("datavalue") or {}).get("value") or {}
-        position = entities.get(value.get("id"), {})
+        position = entities.get(str(value.get("id")), {})
         title = _label(position) or value.get("id")
         qualifiers = claim.get("qualifiers") or {}
         jurisdiction = next((iso[c] for c in _item_ids(position, "P1001") if c in iso), None)

@@ -129,7 +129,8 @@ def read_gold(path: str | Path) -> GoldSet:
     path = Path(path)
     if not path.exists():
         raise GoldError(f"{path}: no such gold file")
-    records, skipped = [], []
+    records: list[GoldRecord] = []
+    skipped: list[str] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue

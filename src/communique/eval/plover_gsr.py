@@ -30,7 +30,9 @@ NONE = "NONE"
 def _codes(value: Any) -> list[str | None]:
     if not isinstance(value, list) or not value:
         return [None]
-    return [CODE_MAP.get(a.get("code"), a.get("code")) for a in value if isinstance(a, dict)] or [None]
+    codes: list[str | None] = [CODE_MAP.get(str(a.get("code")), a.get("code"))
+                               for a in value if isinstance(a, dict)]
+    return codes or [None]
 
 
 def read_plover_gsr(path: str | Path) -> GoldSet:

@@ -178,7 +178,8 @@ class EventExtractor:
                         return found
         return None
 
-    def _participants(self, tok: Token | None, exclude: set[str] = frozenset()) -> list[Participant]:
+    def _participants(self, tok: Token | None,
+                      exclude: set[str | None] | frozenset[str | None] = frozenset()) -> list[Participant]:
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -197,7 +198,7 @@ class EventExtractor:
                                    text=self.text[start:end]))
         return out
 
-    def _first_actor_below(self, tok: Token, exclude: set[str]) -> tuple[Actor, int, int] | None:
+    def _first_actor_below(self, tok: Token, exclude: set[str | None]) -> tuple[Actor, int, int] | None:
         """For a non-actor noun ("proposals that Western countries would deploy ..."): the
         first actor inside its phrase."""
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -209,7 +210,8 @@ class EventExtractor:
                 return self.actor_at[inner.i]
         return None
 
-    def _participants_after(self, anchor: Token, trigger: Token, exclude: set) -> list[Participant]:
+    def _participants_after(self, anchor: Token, trigger: Token,
+                            exclude: set[str | None]) -> list[Participant]:
         start = max(anchor.i, trigger.i)
         for tok in anchor.subtree:
             if tok.i <= start or tok.i not in self.actor_at:
@@ -335,7 +337,8 @@ class EventExtractor:
         info = self.lex.types.get(pattern.type)
         events = []
         for source in sources:
-            for target in targets or [None]:
+            options: list[Participant | None] = [*targets] or [None]
+            for target in options:
                 confidence = 0.5 + (0.2 if source.actor and not source.actor.startswith("local:") else 0.1) \
                     + (0.2 if target else 0.0) + (0.1 if date_ref else 0.0)
                 key = f"{self.article.id}:{trigger.idx}:{pattern.type}:{source.actor}:{target.actor if target else ''}"

@@ -95,7 +95,8 @@ def _write_tsv(out: Path, header: Iterable[str] | None, rows: Iterable[list[Any]
 
 
 def _jsonl(store: DuckDBStore, out: Path, since: dt.date | None, until: dt.date | None) -> int:
-    where, params = ["1=1"], []
+    where: list[str] = ["1=1"]
+    params: list[Any] = []
     date_range("date", since, until, where, params)
     ids = [r[0] for r in store.con.execute(
         "SELECT id FROM articles WHERE " + " AND ".join(where) + " ORDER BY date NULLS LAST, id",

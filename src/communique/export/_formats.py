@@ -64,7 +64,8 @@ def event_rows(store: DuckDBStore, since: dt.date | None, until: dt.date | None,
                clusters: bool = False) -> list[dict[str, Any]]:
     """Every stored event (or, with `clusters`, the first report of each cluster) whose
     date falls in the range, oldest first."""
-    where, params = ["1=1"], []
+    where: list[str] = ["1=1"]
+    params: list[Any] = []
     date_range("date", since, until, where, params)
     sql = f"SELECT * FROM ({_EVENTS_SQL}) WHERE " + " AND ".join(where)
     if clusters:

@@ -220,7 +220,8 @@ class QuoteExtractor:
         found = [self.actor_at[inner.i] for inner in tok.subtree if inner.i in self.actor_at
                  and inner.dep_ in ("compound", "amod", "poss", "appos", "nmod", "pobj")]
         people = [a for a in found if a.kind == "person"]
-        return (people or found or [None])[0]  # "UNICEF's director Jane Doe": the person
+        best = people or found  # "UNICEF's director Jane Doe": the person
+        return best[0] if best else None
 
     def _all_actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:

@@ -244,9 +244,12 @@ class DuckDBStore:
         near_duplicates = near_duplicates or {}
         now = _now()
         docs = [self._same_local_ids(doc) for doc in docs]
-        articles, sentences, mentions = [], [], []
+        articles: list[dict[str, Any]] = []
+        sentences: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
         actors: dict[str, dict[str, Any]] = {}
-        article_actors, actor_mentions = [], []
+        article_actors: list[dict[str, Any]] = []
+        actor_mentions: list[dict[str, Any]] = []
         events: list[dict[str, Any]] = []
         dates: list[dict[str, Any]] = []
         quotes: list[dict[str, Any]] = []
@@ -376,7 +379,8 @@ class DuckDBStore:
         search: str | None = None, limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Article summaries, newest first, filtered by date range and a text search."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         date_range("date", since, until, where, params)
         if search:
             like = "%" + _like(search) + "%"
@@ -431,7 +435,8 @@ class DuckDBStore:
                search: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Quotations, newest first. `speaker` and `about` take an actor id, a code (RUS) or
         a name; `about` keeps quotes whose text mentions that actor."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if speaker:
             where.append("(q.speaker = ? OR q.speaker_name ILIKE ? OR aa.party = ?)")
             params += [speaker, "%" + _like(speaker) + "%", speaker.upper()]
@@ -459,7 +464,8 @@ class DuckDBStore:
                negated: bool | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Events, newest first. `actor`, `source` and `target` take an actor id or a party
         code (RUS, NATO); each event row carries how many times its cluster was reported."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         for column, value in (("source", source), ("target", target)):
             if value:
                 where.append(f"({column}_actor = ? OR {column}_party = ?)")
@@ -525,7 +531,8 @@ class DuckDBStore:
     def actors(self, kind: str | None = None, country: str | None = None,
                search: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Actors with how many articles and mentions name them, most mentioned first."""
-        where, params = ["1=1"], []
+        where: list[str] = ["1=1"]
+        params: list[Any] = []
         if kind:
             where.append("a.kind = ?")
             params.append(kind)
