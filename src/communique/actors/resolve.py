@@ -10,6 +10,7 @@ third-person pronouns (to the most salient compatible person, after Lappin and L
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
@@ -456,7 +457,8 @@ class ActorResolver:
             sector = "IGO"
         party = country or (org.code if org else None)
         code = (country + (sector or "")) if country else ("IGO" + org.code if org else None)
-        return Actor(id=f"local:person:{slug(ent.text)}", name=ent.text, kind="person",
+        name = re.sub(r"['’]s$", "", ent.text)  # "Robert Mueller's office": the person
+        return Actor(id=f"local:person:{slug(name)}", name=name, kind="person",
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
 
