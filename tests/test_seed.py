@@ -62,3 +62,21 @@ def test_seed_relative_dates(seed):
     values = {d["text"]: d["value"] for d in seed["dates"]}
     assert values["on Thursday"] == "2025-09-04"
     assert values["on Wednesday"] == "2025-09-03"
+
+
+def event(seed, kind, source, target):
+    return [e for e in seed["events"] if e["type"] == kind
+            and (e["source"] or {}).get("party") == source
+            and (e["target"] or {}).get("party") == target]
+
+
+def test_seed_events_found_so_far(seed):
+    (warning,) = event(seed, "THREATEN", "RUS", "EUR")
+    assert warning["date"] == "2025-09-04" and len(warning["mentions"]) == 2  # lead and body
+    (talks,) = event(seed, "CONSULT", "UKR", "WST")
+    assert talks["date_text"] == "on Thursday" and talks["place"] == "Paris"
+    (ready,) = event(seed, "CONSULT", "RUS", "UKR")
+    assert ready["modality"] == "intended" and ready["polarity"] == "affirmed"
+    (sanctions,) = event(seed, "SANCTION", "USA", "RUS")
+    assert sanctions["polarity"] == "negated"
+    assert event(seed, "REJECT", "RUS", "WST")
