@@ -324,6 +324,7 @@ class ActorResolver:
             return False
         root = ent.root
         speaks = root.dep_ in ("nsubj",) and root.head.lemma_ in SPEECH_VERBS
+        speaks = speaks or words[-1].text in _speaking_words(ent.doc)  # later "Evenor said"
         described = any(c.dep_ == "appos" and self._title_in(c.doc[c.left_edge.i: c.right_edge.i + 1])
                         for c in root.children)
         return speaks or described
@@ -670,6 +671,16 @@ def _pleonastic(tok: Token) -> bool:
     if head.lemma_ in ("be", "seem", "appear", "remain", "become", "take", "rain"):
         return any(c.dep_ in ("acomp", "attr", "ccomp", "xcomp") for c in head.children)
     return head.lemma_ in ("report", "say", "believe", "expect", "understand") and tok.dep_ == "nsubjpass"
+
+
+def _speaking_words(doc: Doc) -> set[str]:
+    """Capitalised single words that are the subject of a speech verb ("Evenor told VOA")."""
+    if "speaking_words" not in doc.user_data:
+        doc.user_data["speaking_words"] = {
+            t.text for t in doc if t.dep_ == "nsubj" and t.head.lemma_ in SPEECH_VERBS
+            and t.pos_ == "PROPN" and t.text[:1].isupper()
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")}
+    return doc.user_data["speaking_words"]
 
 
 def _lower_words(doc: Doc) -> set[str]:
