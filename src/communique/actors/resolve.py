@@ -601,7 +601,7 @@ class ActorResolver:
                 if index >= tok.i:
                     continue
                 distance = here - sents.get(sent_start, here)
-                if distance > 3:
+                if distance > 5:
                     continue
                 # the most salient mention; among equals, the nearer one
                 score = max(score, weight * (0.5 ** distance) - 0.01 * (tok.i - index))
