@@ -36,8 +36,6 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
-TARGET_FALLBACK = False  # more recall, less precision (team gold P 0.80 -> 0.72); off by default
-MAIN_WITHOUT_TARGET = False  # precision first: see docs/event-patterns.md
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
@@ -210,24 +208,6 @@ class EventExtractor:
                 return self.actor_at[inner.i]
         return None
 
-    def _participants_after(self, anchor: Token, trigger: Token,
-                            exclude: set[str | None]) -> list[Participant]:
-        start = max(anchor.i, trigger.i)
-        for tok in anchor.subtree:
-            if tok.i <= start or tok.i not in self.actor_at:
-                continue
-            if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
-                continue
-            if any(a.dep_ in ("relcl", "advcl", "ccomp") for a in tok.ancestors if a.i > anchor.i
-                   and a.i < tok.i):
-                continue  # not inside another clause
-            actor, s, e = self.actor_at[tok.i]
-            if actor.id in exclude:
-                continue
-            return [Participant(actor=actor.id, name=actor.name, party=actor.party,
-                                code=actor.code, start=s, end=e, text=self.text[s:e])]
-        return []
-
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         cur = verb
         for _ in range(6):
@@ -318,13 +298,9 @@ class EventExtractor:
                     targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
                 if targets:
                     break
-            if not targets and TARGET_FALLBACK and "none" not in pattern.target:
-                # "backed down on its objection to Sweden's membership": the first actor
-                # after the trigger in its phrase that is not a place
-                targets = self._participants_after(anchor, trigger, {s.actor for s in sources})
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
-                not (len(sources) > 1 and pattern.type in MUTUAL) and not self._main_event(anchor):
-            return []  # a side event whose pattern names a target found none: too weak
+                not (len(sources) > 1 and pattern.type in MUTUAL):
+            return []  # a pattern that names a target found none: too weak to report
         polarity = self._polarity(anchor)
         modality = self._modality(anchor)
         date_ref = self._date(anchor)
@@ -356,20 +332,6 @@ class EventExtractor:
                     trigger=(trig_start, trig_end, self.text[trig_start:trig_end]),
                     pattern=pattern.id, confidence=round(min(confidence, 1.0), 2)))
         return events
-
-    def _main_event(self, tok: Token) -> bool:
-        """Is this the main event of its sentence: the root verb, or the verb (or its
-        first infinitive) of what a speech verb reports ("Syria says it will withdraw")?"""
-        if not MAIN_WITHOUT_TARGET:
-            return False
-        cur = tok
-        if cur.dep_ == "xcomp":
-            cur = cur.head
-            if cur.dep_ == "acomp":
-                cur = cur.head
-        if cur.dep_ == "ROOT":
-            return True
-        return cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH and cur.head.dep_ == "ROOT"
 
     def _governors(self, tok: Token) -> list[Token]:
         chain, cur = [], tok
