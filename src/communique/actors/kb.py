@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
+from .._jsonl import commented_jsonl
 
 log = logging.getLogger(__name__)
 
@@ -248,18 +248,7 @@ def _strip_the(text: str) -> str:
 
 # -- loading --------------------------------------------------------------------------------
 def _read_jsonl(path: Path | Any, label: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    text = path.read_text(encoding="utf-8")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        where = f"{label}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{where}: invalid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise ConfigError(f"{where}: expected a JSON object")
-        yield where, obj
+    return commented_jsonl(path.read_text(encoding="utf-8"), label)
 
 
 def _tuple(value: Any) -> tuple[str, ...]:

@@ -409,7 +409,7 @@ class ActorResolver:
                 return item
         return None
 
-    def _context(self, ent: Span) -> tuple[Title | None, list[Entry], str]:
+    def _context(self, ent: Span) -> tuple[Title | None, list[Entry]]:
         """The title and the country/organisation entries around a name."""
         doc = ent.doc
         i, window = ent.start - 1, list[Token]()
@@ -424,16 +424,16 @@ class ActorResolver:
         for child in ent.root.children:
             if child.dep_ == "appos":
                 spans.append(doc[child.left_edge.i: child.right_edge.i + 1])
-        title, entries, text = None, [], ""
+        title: Title | None = None
+        entries: list[Entry] = []
         for span in spans:
-            text += " " + span.text
             title = title or self._title_in(span)
             for sub in span.ents:
                 entries.extend(self.kb.lookup(sub.text))
             if not span.ents:
                 for tok in span:
                     entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
-        return title, entries, text.strip()
+        return title, entries
 
     def _title_in(self, span: Span) -> Title | None:
         words = [t.lower_ for t in span]
@@ -448,7 +448,7 @@ class ActorResolver:
         return None
 
     def _local_person(self, ent: Span, day: dt.date | None) -> Actor:
-        title, entries, _ = self._context(ent)
+        title, entries = self._context(ent)
         org = next((self.kb.organisations[e.id] for e in entries if e.kind == "organisation"), None)
         country = next((e.id for e in entries if e.kind == "country"), None)
         if org and org.country:

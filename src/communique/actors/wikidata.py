@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._jsonl import commented_jsonl
 from ..errors import InputError
 from .kb import KnowledgeBase, default_kb, slug, user_kb_dir
 
@@ -179,10 +180,8 @@ def _merge_file(path: Path, records: list[dict[str, Any]]) -> list[str]:
         return []
     existing: dict[str, dict[str, Any]] = {}
     if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("//"):
-                obj = json.loads(line)
-                existing[obj["id"]] = obj
+        for _, obj in commented_jsonl(path.read_text(encoding="utf-8"), str(path)):
+            existing[obj["id"]] = obj
     for record in records:
         old = existing.get(record["id"])
         if old:

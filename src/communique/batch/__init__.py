@@ -76,11 +76,8 @@ class _Run:
             self.on_reject(reject)
 
     def _clash(self, article: Article, other_id: str) -> Reject:
-        origin, _, line = (article.origin or "?:0").rpartition(":")
-        return Reject(origin=origin or "?", line=int(line) if line.isdigit() else 0,
-                      reason=f"id {article.id!r} is already used by another article with "
-                             f"different text (first stored as {other_id!r})",
-                      raw=article.text.encode("utf-8"))
+        return _reject(article, f"id {article.id!r} is already used by another article with "
+                                f"different text (first stored as {other_id!r})")
 
     def screen(self, items: Iterable[Article | Reject]) -> Iterator[Article]:
         """Rejects and in-run duplicates are handled here; new articles go on."""
@@ -140,6 +137,13 @@ def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _reject(article: Article, reason: str) -> Reject:
+    """A read article that cannot be stored, kept aside under the file and line it came from."""
+    origin, _, line = (article.origin or "?:0").rpartition(":")
+    return Reject(origin=origin or "?", line=int(line) if line.isdigit() else 0, reason=reason,
+                  raw=article.text.encode("utf-8"))
+
+
 def _process_safely(articles: list[Article], model: str | None) -> tuple[list[Document], list[Reject]]:
     """Process a partition; if it fails, retry one article at a time to isolate the bad one."""
     try:
@@ -151,11 +155,7 @@ def _process_safely(articles: list[Article], model: str | None) -> tuple[list[Do
                 docs.extend(process_partition([article], model))
             except Exception as exc:  # noqa: BLE001
                 log.exception("pipeline failed on article %s", article.id)
-                origin, _, line = (article.origin or "?:0").rpartition(":")
-                rejects.append(Reject(origin=origin or "?",
-                                      line=int(line) if line.isdigit() else 0,
-                                      reason=f"pipeline error: {type(exc).__name__}: {exc}",
-                                      raw=article.text.encode("utf-8")))
+                rejects.append(_reject(article, f"pipeline error: {type(exc).__name__}: {exc}"))
         return docs, rejects
 
 

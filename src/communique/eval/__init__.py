@@ -89,19 +89,15 @@ def pipeline_processor(model: str | None = None) -> Processor:
 
 
 def default_resolver() -> Resolver | None:
-    """Name -> knowledge-base id, when the actors stage provides a knowledge base."""
-    try:
-        from ..actors import resolver_for_eval
-    except ImportError:
-        return None
+    """Name -> knowledge-base id, through the actor knowledge base."""
+    from ..actors import resolver_for_eval
+
     return resolver_for_eval()
 
 
 def igo_codes() -> set[str]:
-    try:
-        from ..actors import igo_codes as codes
-    except ImportError:
-        return set()
+    from ..actors import igo_codes as codes
+
     return codes()
 
 

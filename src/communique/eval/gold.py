@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._jsonl import commented_jsonl
 from ..errors import GoldError
 
 TASKS = ("actors", "events", "quotes", "dates")
@@ -131,14 +132,7 @@ def read_gold(path: str | Path) -> GoldSet:
         raise GoldError(f"{path}: no such gold file")
     records: list[GoldRecord] = []
     skipped: list[str] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        where = f"{path}:{number}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(f"{where}: invalid JSON ({exc.msg})") from None
+    for where, obj in commented_jsonl(path.read_text(encoding="utf-8"), str(path), GoldError):
         record = _record(obj, path, where, skipped)
         if record is not None:
             records.append(record)

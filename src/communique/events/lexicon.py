@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..errors import ConfigError
+from .._jsonl import commented_jsonl
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
@@ -59,16 +59,11 @@ class Lexicon:
 
 def _lines(name: str) -> list[tuple[str, dict[str, Any]]]:
     folder = resources.files("communique.events").joinpath("data")
-    out = []
+    out: list[tuple[str, dict[str, Any]]] = []
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if not (path.name.startswith(name) and path.name.endswith(".jsonl")):
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip() and not line.lstrip().startswith("//"):
-                try:
-                    out.append((f"{path.name}:{number}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise ConfigError(f"{path.name}:{number}: invalid JSON ({exc.msg})") from None
+        out.extend(commented_jsonl(path.read_text(encoding="utf-8"), path.name))
     return out
 
 

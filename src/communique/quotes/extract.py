@@ -44,7 +44,7 @@ def _cues() -> dict:
     # one alternation, longest phrase first, so a sentence is scanned once
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p, _ in channels) + r")(?![\w])")
     return {"verbs": frozenset(data["verbs"]), "indirect": frozenset(data["indirect_verbs"]),
-            "nouns": frozenset(data["nouns"]), "channels": channels,
+            "channels": channels,
             "channel_re": pattern, "channel_of": dict(channels)}
 
 
