@@ -80,3 +80,17 @@ def test_seed_events_found_so_far(seed):
     (sanctions,) = event(seed, "SANCTION", "USA", "RUS")
     assert sanctions["polarity"] == "negated"
     assert event(seed, "REJECT", "RUS", "WST")
+
+
+def test_seed_events_in_what_was_said(seed):
+    (accusation,) = event(seed, "ACCUSE", "RUS", "WST")  # Zakharova's "Western war instigators"
+    assert accusation["source"]["actor"] == "person:maria-zakharova"
+    (say,) = event(seed, "REJECT", "NATO", "RUS")  # Rutte: Russia will not 'decide'
+    assert say["source"]["actor"] == "person:mark-rutte" and say["date_text"] == "on Thursday"
+    rutte = [q for q in seed["quotes"] if say["id"] in q["events"]]
+    assert rutte and all(q["speaker"] == "person:mark-rutte" for q in rutte)
+    for country in ("FRA", "GBR"):  # any European role would require the backing of the US
+        (backing,) = event(seed, "REQUEST", country, "USA")
+        assert backing["modality"] in ("demanded", "conditional")
+    (call,) = event(seed, "CONSULT", "USA", "RUS")  # Trump: a conversation with him very shortly
+    assert call["modality"] == "intended"

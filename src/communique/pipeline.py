@@ -17,11 +17,11 @@ from . import __version__
 from .dates import date_refs
 from .document import Document
 from .errors import ArticleError, RecordError
-from .events import extract_events
+from .events import extract_events, extract_statement_events, merge_events
 from .ingest._normalize import article_id, check_text, content_hash
 from .ingest._normalize import parse_date as _parse_date
 from .nlp import load_pipeline, model_name
-from .quotes import extract_quotes
+from .quotes import extract_quotes, link_events
 from .records import Article, Mention, Sentence
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ STAGES: list[tuple[str, Stage]] = [
     ("events", lambda doc, article, done: extract_events(doc, article, doc._.all_actors,
                                                          done["dates"])),
     ("quotes", lambda doc, article, done: extract_quotes(doc, done["actors"], done["events"])),
+    # events carried by speech: they join `events` and the quotations link to them
+    ("statements", lambda doc, article, done: extract_statement_events(
+        doc, article, doc._.all_actors, done["dates"], done["quotes"])),
 ]
 
 #: Seconds spent in each stage in this process (read by `communique bench`).
@@ -77,6 +80,10 @@ def build_document(article: Article, doc: Doc, info: dict[str, str] | None = Non
         started = time.perf_counter()
         done[name] = tuple(stage(doc, article, done))
         STAGE_SECONDS[name] = STAGE_SECONDS.get(name, 0.0) + time.perf_counter() - started
+    statements = done.pop("statements", ())
+    if statements:
+        done["events"] = tuple(merge_events(done["events"], statements))
+        done["quotes"] = tuple(link_events(done["quotes"], done["events"]))
     done["actors"] = _with_participants(done.get("actors", ()), doc, done)
     return Document(article=article, pipeline=info or pipeline_info(), **done)
 

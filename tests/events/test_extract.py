@@ -2,24 +2,14 @@
 
 import pytest
 
-import communique
+import communique  # noqa: F401
+from support import events_of, find_events
 
 pytestmark = pytest.mark.slow
 
 
-def events(text, date="2025-09-04", dateline=None):
-    doc = communique.process(text, date=date, dateline=dateline).to_dict()
-    for e in doc["events"]:
-        for key in ("evidence", "trigger"):
-            span = e[key]
-            assert doc["article"]["text"][span["start"]:span["end"]] == span["text"]
-    return doc["events"]
-
-
-def find(found, kind, source=None, target=None):
-    return [e for e in found if e["type"] == kind
-            and (source is None or (e["source"] or {}).get("party") == source)
-            and (target is None or (e["target"] or {}).get("party") == target)]
+events = events_of
+find = find_events
 
 
 def test_light_verb_with_target_and_relative_date(nlp):

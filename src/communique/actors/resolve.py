@@ -57,6 +57,11 @@ NOUN_SECTORS = {
     "rebels": "REB", "militants": "REB", "protesters": "CVL", "people": "CVL",
     "citizens": "CVL", "media": "MED", "companies": "BUS", "businesses": "BUS",
 }
+#: Groups named by what a speaker calls them ("Western warmongers", "Russian occupiers"):
+#: the demonym names the actor, the noun is the speaker's label, not a sector.
+LABEL_GROUPS = {"instigator", "warmonger", "aggressor", "occupier", "invader", "terrorist",
+                "criminal", "puppet", "provocateur", "mercenary", "extremist", "fascist", "nazi",
+                "imperialist", "colonizer", "coloniser", "oppressor", "sponsor", "patron"}
 
 
 def _speech_verbs() -> frozenset[str]:
@@ -299,7 +304,7 @@ class ActorResolver:
         if place.how == "demonym" and ent.root.dep_ in ("amod", "compound", "nmod"):
             head = ent.root.head
             group_sector = NOUN_SECTORS.get(head.lower_)
-            if group_sector is None:
+            if group_sector is None and head.lemma_.lower() not in LABEL_GROUPS:
                 # "Ukrainian President ...": part of a person's description;
                 # "Ukrainian grain": no actor at all. "Ukrainian officials": a group.
                 return

@@ -53,11 +53,29 @@ class EventExtractor:
         self.conditional = cues.get("conditional_words", frozenset())
         self.maybe = cues.get("hypothetical_aux", frozenset())
         self.if_marks = cues.get("hypothetical_marks", frozenset())
+        self.soon = cues.get("future_adverbs", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> list[Event]:
+        self._prepare(doc, article, actors, dates)
+        from ..quotes import find_direct
+
+        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30] \
+            if SKIP_QUOTED else []
+        events: list[Event] = []
+        used: set[int] = set()
+        for tok in doc:
+            if quoted and any(s <= tok.idx < e for s, e in quoted):
+                continue  # what a speaker says in quotation marks is speech, not a reported event
+            for pattern, verb in self._matches(tok, used):
+                events.extend(self._build(pattern, tok, verb))
+        return dedupe(events)
+
+    def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
+                 dates: Sequence[DateRef]) -> None:
+        """Index the actor mentions and dates of the document by token."""
         self.doc, self.article = doc, article
         self.text = doc.text
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
@@ -74,18 +92,6 @@ class EventExtractor:
             if span is not None:
                 for tok in span:
                     self.date_at[tok.i] = ref
-        from ..quotes import find_direct
-
-        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30] \
-            if SKIP_QUOTED else []
-        events: list[Event] = []
-        used: set[int] = set()
-        for tok in doc:
-            if quoted and any(s <= tok.idx < e for s, e in quoted):
-                continue  # what a speaker says in quotation marks is speech, not a reported event
-            for pattern, verb in self._matches(tok, used):
-                events.extend(self._build(pattern, tok, verb))
-        return _dedupe(events)
 
     # -- triggers ---------------------------------------------------------------------------
     def _lemma(self, tok: Token) -> str:
@@ -181,7 +187,12 @@ class EventExtractor:
         if tok is None:
             return []
         out, seen = [], set(exclude)
-        for head in [tok, *tok.conjuncts]:
+        heads = [tok, *tok.conjuncts]
+        for head in list(heads):  # "leaders, including Macron and Starmer": each one named
+            if head.i not in self.actor_at:
+                heads += [m for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
+                          for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
+        for head in heads:
             found = self._actor_in(head)
             if found is None and head.dep_ not in ("conj",):
                 found = self._first_actor_below(head, seen)
@@ -263,6 +274,8 @@ class EventExtractor:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
                             out += [g for g in c.children if g.dep_ == "pobj"]
+            elif spec == "poss":  # "would require Washington's backing"
+                out += [g for o in objects for g in o.children if g.dep_ == "poss"]
             elif spec == "xcomp_obj":
                 out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
                         for g in c.children if g.dep_ == "dobj"]
@@ -284,7 +297,12 @@ class EventExtractor:
                 source_tok = agent
             elif passive:
                 return []  # "was attacked" with no attacker named
-        sources = self._participants(source_tok)
+        sources = []
+        if pattern.source == "reporter" and verb is not None:
+            # "X insisted that any role would require Y's backing": the one who says what
+            # is required is the one requesting it, not the thing that requires it
+            sources = self._participants(self._reporter(verb))
+        sources = sources or self._participants(source_tok)
         if not sources and verb is not None:
             sources = self._participants(self._reporter(verb))
         if not sources:
@@ -301,10 +319,16 @@ class EventExtractor:
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
-        polarity = self._polarity(anchor)
-        modality = self._modality(anchor)
-        date_ref = self._date(anchor)
-        place, place_text = self._place(anchor)
+        return self._events(pattern, anchor, trigger, sources, targets,
+                            self._polarity(anchor), self._modality(anchor))
+
+    def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
+                sources: Sequence[Participant], targets: Sequence[Participant],
+                polarity: str, modality: str, when: Token | None = None) -> list[Event]:
+        """One event a (source, target) pair, dated and placed from `when` (default: the
+        anchor), with the sentence as evidence and the trigger's characters."""
+        date_ref = self._date(when or anchor) or (self._date(anchor) if when is not None else None)
+        place, place_text = self._place(when or anchor)
         sent = trigger.sent
         trig_start = min(anchor.idx, trigger.idx)
         trig_end = max(anchor.idx + len(anchor), trigger.idx + len(trigger))
@@ -379,9 +403,16 @@ class EventExtractor:
         if aux & self.would or lemmas & self.conditional:
             return "conditional"
         if aux & self.future or lemmas & self.intent or (
-                "going" in {n.lower_ for n in governors}):
+                "going" in {n.lower_ for n in governors}) or self._progressive_future(tok):
             return "intended"
         return "actual"
+
+    def _progressive_future(self, tok: Token) -> bool:
+        """"We are meeting them tomorrow", "I'm having a conversation with him shortly"."""
+        if tok.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+            return False
+        times = [c for c in tok.children if c.dep_ in ("advmod", "npadvmod")]
+        return any(w.lower_ in self.soon for t in times for w in (t, *t.children))
 
     def _date(self, tok: Token) -> DateRef | None:
         sent = tok.sent
@@ -416,7 +447,7 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
+def dedupe(events: Sequence[Event]) -> list[Event]:
     """The same event told twice (lead and body) is one event with two mentions."""
     merged: dict[tuple, Event] = {}
     order = []
@@ -425,10 +456,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if key in merged:
             first = merged[key]
             mentions = first.mentions or (first.evidence,)
-            if event.evidence not in mentions:
-                merged[key] = replace(first, mentions=(*mentions, event.evidence),
+            extra = tuple(m for m in event.mentions or (event.evidence,) if m not in mentions)
+            if extra:
+                merged[key] = replace(first, mentions=(*mentions, *extra),
                                       confidence=max(first.confidence, event.confidence))
             continue
-        merged[key] = replace(event, mentions=(event.evidence,))
+        merged[key] = replace(event, mentions=event.mentions or (event.evidence,))
         order.append(key)
     return [merged[k] for k in order]

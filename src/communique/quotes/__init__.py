@@ -14,7 +14,7 @@ from ..actors.records import Actor
 from .extract import QuoteExtractor, find_direct
 from .records import Quote
 
-__all__ = ["Quote", "QuoteExtractor", "extract_quotes", "find_direct"]
+__all__ = ["Quote", "QuoteExtractor", "extract_quotes", "find_direct", "link_events"]
 
 
 @lru_cache(maxsize=1)
@@ -24,3 +24,8 @@ def _extractor() -> QuoteExtractor:
 
 def extract_quotes(doc: Doc, actors: Sequence[Actor], events: Sequence = ()) -> list[Quote]:
     return _extractor()(doc, actors, events)
+
+
+def link_events(quotes: Sequence[Quote], events: Sequence) -> list[Quote]:
+    """Each quotation with the ids of the events it reports."""
+    return [QuoteExtractor._link(q, events) for q in quotes]
