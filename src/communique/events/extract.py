@@ -37,10 +37,6 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
-#: Words that make a country's name an institution of it ("the U.S. government")
-INSTITUTIONS = {"government", "administration", "authorities", "officials", "military", "army",
-                "forces", "police", "parliament", "congress", "court", "courts", "ministry",
-                "state", "regime", "cabinet", "senate", "lawmakers", "troops", "opposition"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -75,7 +71,7 @@ class EventExtractor:
                 continue  # what a speaker says in quotation marks is speech, not a reported event
             for pattern, verb in self._matches(tok, used):
                 events.extend(self._build(pattern, tok, verb))
-        return dedupe([e for e in events if self._between_parties(e)])
+        return dedupe(events)
 
     def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> None:
@@ -96,21 +92,6 @@ class EventExtractor:
             if span is not None:
                 for tok in span:
                     self.date_at[tok.i] = ref
-
-    def _between_parties(self, event: Event) -> bool:
-        """A country (or region) does not act on itself: "Trump ... the United States",
-        "Sheinbaum sent troops to Mexico's border" are not interactions. Two groups of one
-        country (the government and the rebels, the president and parliament, a civil
-        liberties union and "the U.S. government") still are."""
-        source, target = event.source, event.target
-        if source is None or target is None or source.party is None or source.party != target.party:
-            return True
-        bare = {f"country:{source.party}", f"region:{source.party}"}
-        for p in (source, target):
-            words = {*p.text.lower().split(), *self.text[p.end:p.end + 40].lower().split()[:1]}
-            if p.actor in bare and not words & INSTITUTIONS:
-                return False
-        return True
 
     # -- triggers ---------------------------------------------------------------------------
     def _lemma(self, tok: Token) -> str:
