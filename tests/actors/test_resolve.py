@@ -80,3 +80,17 @@ def test_surname_alone_links_to_full_name_of_unknown_person(nlp):
     found = actors("Analyst Petra Kowalczykowa said the plan was weak. Kowalczykowa added that it would fail.")
     person = next(a for a in found.values() if a["name"] == "Petra Kowalczykowa")
     assert [m["how"] for m in person["mentions"]][:2] == ["name", "surname"]
+
+
+def test_a_namesake_of_a_known_person_is_someone_else(nlp):
+    # the knowledge base knows Naftali Bennett; this article introduces another Bennett
+    found = actors("UN special rapporteur Richard Bennett said on Monday that the Taliban had "
+                   "barred him. Bennett said the decision was a step backwards.")
+    assert "person:naftali-bennett" not in found
+    person = next(a for a in found.values() if a["name"] == "Richard Bennett")
+    assert "Bennett" in mention_texts(found, person["id"])
+
+
+def test_a_spelling_variant_of_a_known_person_stays_that_person(nlp):
+    found = actors("Deputy Foreign Minister Sergej Ryabkov said Moscow would respond.")
+    assert "person:sergei-ryabkov" in found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib import resources
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -41,6 +42,7 @@ class ActorRuler:
     def __init__(self, nlp: Language, name: str, kb: KnowledgeBase | None = None) -> None:
         self.name = name
         kb = kb or default_kb()
+        self.kb = kb
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         stop = _stoplist()
         by_label: dict[str, set[str]] = {}
@@ -68,8 +70,27 @@ class ActorRuler:
                   and len(ent) > max(len(k) for k in inside)):
                 keep.append(ent)  # "Ukrainian Defense Forces": the organisation, not "Ukrainian"
                 known = [k for k in known if k not in inside]
+            elif (ent.label_ == "PERSON" and all(k.label_ == "PERSON" for k in inside)
+                  and all(ent.start <= k.start and k.end <= ent.end for k in inside)
+                  and self._other_person(ent, inside)):
+                keep.append(ent)  # "Richard Bennett" is not the known "Bennett" (Naftali)
+                known = [k for k in known if k not in inside]
         doc.ents = filter_spans([*keep, *known])
         return doc
+
+
+    def _other_person(self, ent: Span, inside: list[Span]) -> bool:
+        """Whether the NER's longer name names someone else than the known person it
+        contains: none of its other words is like a part of that person's names
+        ("Richard Bennett" vs Naftali Bennett; but "Sergey Ryabkov" is Sergei Ryabkov)."""
+        covered = {t.i for k in inside for t in k}
+        extra = [t.text.lower() for t in ent if t.i not in covered and t.is_alpha and t.text[:1].isupper()]
+        if not extra:
+            return False
+        parts = {w.lower() for k in inside for e in self.kb.lookup(k.text) if e.kind == "person"
+                 for name in (self.kb.people[e.id].name, *self.kb.people[e.id].aliases)
+                 for w in name.split()}
+        return not any(fuzz.ratio(word, part) >= 60 for word in extra for part in parts)
 
 
 @Language.factory("communique_actor_ruler", assigns=["doc.ents"], requires=["doc.ents"])

@@ -365,6 +365,13 @@ class ActorResolver:
     def _person(self, ent: Span, people: list[Entry], found: _DocActors,
                 day: dt.date | None) -> None:
         weight = self._weight(ent)
+        if len(ent.text.split()) == 1:
+            # "Richard Bennett ... Bennett said": the person the article introduced, not
+            # the known person of that name (Naftali Bennett)
+            earlier = self._earlier_by_part(ent.text, found)
+            if earlier is not None and earlier.actor.id not in {f"person:{e.id}" for e in people}:
+                found.add(earlier.actor, ent, "surname", weight)
+                return
         if people and all(e.how == "surname" for e in people):
             # a bare surname names a known person only after his or her full name
             people = [e for e in people if f"person:{e.id}" in found.found]
