@@ -62,3 +62,20 @@ def test_same_event_in_lead_and_body_is_one_event_with_two_mentions(nlp):
 def test_dateline_is_the_place_when_the_sentence_names_none(nlp):
     (event,) = find(events("Russia issued a warning to Europe.", dateline="Paris"), "THREATEN")
     assert event["place"] == "Paris"
+
+
+def test_a_question_is_not_a_demand(nlp):
+    found = events("Donald Trump asked why Russia was attacking Ukraine.")
+    (event,) = find(found, "ASSAULT", "RUS", "UKR")
+    assert event["modality"] != "demanded"
+    found = events("Donald Trump asked Russia to meet Ukraine.")
+    (event,) = find(found, "CONSULT", "RUS", "UKR")
+    assert event["modality"] == "demanded"
+
+
+def test_a_denied_event_is_negated(nlp):
+    for text in ("The Kremlin denied that Russia had attacked Ukraine.",
+                 "Moscow dismissed reports that Russia attacked Poland."):
+        assert [e["polarity"] for e in find(events(text), "ASSAULT", "RUS")] == ["negated"], text
+    found = events("The Kremlin said that Russia had attacked Ukraine.")
+    assert [e["polarity"] for e in find(found, "ASSAULT", "RUS", "UKR")] == ["affirmed"]

@@ -54,6 +54,7 @@ class EventExtractor:
         self.maybe = cues.get("hypothetical_aux", frozenset())
         self.if_marks = cues.get("hypothetical_marks", frozenset())
         self.soon = cues.get("future_adverbs", frozenset())
+        self.denial = cues.get("denial_verbs", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -368,7 +369,21 @@ class EventExtractor:
                 break
         return chain
 
+    def _denied(self, tok: Token) -> bool:
+        """"The Kremlin denied that Russia had attacked", "dismissed suggestions that Russia
+        would attack": a denial negates the clause it governs (a plain report does not)."""
+        node = tok
+        if node.dep_ == "acl" and node.head.pos_ == "NOUN":  # "reports that ...": the noun
+            node = node.head
+            if node.dep_ == "pobj" and node.head.dep_ == "prep":
+                node = node.head
+        elif node.dep_ != "ccomp":
+            return False
+        return node.head.lemma_.lower() in self.denial
+
     def _polarity(self, tok: Token) -> str:
+        if self._denied(tok):
+            return "negated"
         nodes = [tok, *self._governors(tok)]
         for node in nodes:
             if node.pos_ not in ("VERB", "AUX", "ADJ", "NOUN") and node is not tok:
@@ -397,7 +412,7 @@ class EventExtractor:
                 return "hypothetical"
         if aux & self.maybe:
             return "hypothetical"
-        lemmas = {g.lemma_.lower() for g in governors}
+        lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
         if aux & self.would or lemmas & self.conditional:
@@ -406,6 +421,14 @@ class EventExtractor:
                 "going" in {n.lower_ for n in governors}) or self._progressive_future(tok):
             return "intended"
         return "actual"
+
+    @staticmethod
+    def _question(verb: Token) -> bool:
+        """"asked why Russia was violating ...", "asked whether": a question, not a request."""
+        return verb.lemma_.lower() in ("ask", "wonder", "question") and any(
+            c.dep_ in ("ccomp", "advcl") and any(g.tag_ in ("WRB", "WP", "WDT") or (
+                g.dep_ == "mark" and g.lower_ in ("if", "whether")) for g in c.children)
+            for c in verb.children)
 
     def _progressive_future(self, tok: Token) -> bool:
         """"We are meeting them tomorrow", "I'm having a conversation with him shortly"."""
