@@ -223,13 +223,23 @@ class EventExtractor:
                 found = self._first_actor_below(head, seen)
             if found is None or (source and found[1] in self.modifier_only):
                 continue
-            actor, start, end = found
-            if actor.id in seen:
-                continue
-            seen.add(actor.id)
-            out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
-                                   code=actor.code, start=start, end=end,
-                                   text=self.text[start:end]))
+            for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
+                if actor.id in seen:
+                    continue
+                seen.add(actor.id)
+                out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
+                                       code=actor.code, start=start, end=end,
+                                       text=self.text[start:end]))
+        return out
+
+    def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
+        """"Polish and Czech officials": the actors of the adjectives coordinated with the
+        one that named the group."""
+        out = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i in self.actor_at \
+                    and self.actor_at[child.i] == found:
+                out += [self.actor_at[c.i] for c in child.conjuncts if c.i in self.actor_at]
         return out
 
     def _first_actor_below(self, tok: Token, exclude: set[str | None]) -> tuple[Actor, int, int] | None:
