@@ -11,7 +11,7 @@ class ActorMention:
     start: int
     end: int
     text: str
-    how: str  # name, alias, surname, demonym, capital, seat, title, pronoun
+    how: str  # name, alias, surname, demonym, capital, seat, title, pronoun, modifier
     sentence: int
     sector: str | None = None  # for a country named by a seat or group: "the Kremlin" GOV
 

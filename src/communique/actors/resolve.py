@@ -62,6 +62,28 @@ NOUN_SECTORS = {
 LABEL_GROUPS = {"instigator", "warmonger", "aggressor", "occupier", "invader", "terrorist",
                 "criminal", "puppet", "provocateur", "mercenary", "extremist", "fascist", "nazi",
                 "imperialist", "colonizer", "coloniser", "oppressor", "sponsor", "patron"}
+# More groups a nationality adjective names as its country's actor ("Kenyan doctors",
+# "Syrian tanks", "Chilean and Peruvian warships"): people acting as a group, and the
+# weapons and vessels that stand for the armed forces using them.
+NOUN_SECTORS |= {
+    "soldier": "MIL", "servicemen": "MIL", "officers": "MIL", "commanders": "MIL",
+    "tanks": "MIL", "warships": "MIL", "vessels": "MIL", "ships": "MIL", "aircraft": "MIL",
+    "warplanes": "MIL", "jets": "MIL", "helicopters": "MIL", "gunships": "MIL",
+    "drones": "MIL", "artillery": "MIL", "bulldozers": "MIL", "paratroopers": "MIL",
+    "marines": "MIL", "peacekeepers": "MIL",
+    "negotiators": "GOV", "delegation": "GOV", "envoys": "GOV", "ministers": "GOV",
+    "administration": "GOV", "inspectors": "GOV", "investigators": "GOV",
+    "intelligence": "GOV", "agents": "GOV", "guards": "COP", "policemen": "COP",
+    "judge": "JUD", "judges": "JUD", "court": "JUD", "prosecutors": "JUD",
+    "legislators": "LEG", "deputies": "LEG", "parliamentarians": "LEG",
+    "guerrillas": "REB", "guerillas": "REB", "insurgents": "REB", "separatists": "REB",
+    "fighters": "REB", "militia": "REB", "militias": "REB", "militiamen": "REB",
+    "demonstrators": "CVL", "students": "CVL", "workers": "CVL", "farmers": "CVL",
+    "youths": "CVL", "civilians": "CVL", "villagers": "CVL", "doctors": "CVL",
+    "prisoners": "CVL", "detainees": "CVL", "refugees": "REF", "immigrants": "CVL",
+    "fishermen": "CVL", "nationals": "CVL", "hackers": "CVL", "activists": "CVL",
+    "opposition": "OPP", "journalists": "MED", "newspaper": "MED", "firms": "BUS",
+}
 
 
 def _speech_verbs() -> frozenset[str]:
@@ -145,7 +167,9 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         every = self.resolve(doc, doc._.article_date)
         doc._.all_actors = tuple(every)
-        doc._.actors = tuple(a for a in every if a.id in self._acting_ids)
+        # a nationality adjective on a thing ("Afghan soil") is for the events stage only
+        doc._.actors = tuple(replace(a, mentions=tuple(m for m in a.mentions if m.how != "modifier"))
+                             for a in every if a.id in self._acting_ids)
         return doc
 
     # -- actors from the knowledge base ---------------------------------------------------
@@ -301,12 +325,15 @@ class ActorResolver:
         if not places:
             return
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
-        if place.how == "demonym" and ent.root.dep_ in ("amod", "compound", "nmod"):
-            head = ent.root.head
+        if place.how == "demonym" and _modifier_root(ent.root).dep_ in ("amod", "compound", "nmod"):
+            head = _group_head(_modifier_root(ent.root))
             group_sector = NOUN_SECTORS.get(head.lower_)
             if group_sector is None and head.lemma_.lower() not in LABEL_GROUPS:
                 # "Ukrainian President ...": part of a person's description;
-                # "Ukrainian grain": no actor at all. "Ukrainian officials": a group.
+                # "Ukrainian grain": not acting. "Ukrainian officials": a group. The
+                # mention is kept, not acting, for the events stage: "demolished
+                # Palestinian homes" has a target, "a French minister" a source.
+                found.add(self.country_actor(place.id), ent, "modifier", 0.0, acting=False)
                 return
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
                       self._acting(head), group_sector)
@@ -675,6 +702,25 @@ class ActorResolver:
             out.update(_speakers_near(tok, found))
         out.discard("")
         return out
+
+
+def _modifier_root(tok: Token) -> Token:
+    """The first of coordinated modifiers: "Polish" for "Czech" in "Polish and Czech
+    officials"."""
+    while tok.dep_ == "conj" and tok.head is not tok and tok.head.dep_ in ("amod", "compound", "nmod", "conj"):
+        tok = tok.head
+    return tok
+
+
+def _group_head(modifier: Token) -> Token:
+    """The noun a nationality adjective describes, through noun compounds ("Israeli
+    intelligence officials", "U.S. border patrol agents")."""
+    head = modifier.head
+    for _ in range(2):
+        if head.lower_ in NOUN_SECTORS or head.dep_ != "compound" or head.head is head:
+            break
+        head = head.head
+    return head
 
 
 def _pleonastic(tok: Token) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors.records import Actor
+from ..actors.resolve import NOUN_SECTORS
 from ..dates import DateRef
 from ..records import Article
 from .lexicon import Lexicon, Pattern, load_lexicon
@@ -34,6 +35,15 @@ PLACE_PREPS = {"in", "at"}
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple"}
+# the nouns a nationality adjective can make an acting party of ("a French minister",
+# "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
+AGENT_NOUNS = set(NOUN_SECTORS) | {
+    "minister", "leader", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "diplomat", "general", "commander", "negotiator", "official",
+    "businessman", "lawyer", "newspaper", "agency", "embassy", "side", "sides", "team",
+    "state", "regime", "junta", "cabinet", "chief", "head", "prosecutor", "soldier",
+    "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
+    "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
@@ -87,12 +97,37 @@ class EventExtractor:
                     continue
                 for tok in span:
                     self.actor_at.setdefault(tok.i, (actor, m.start, m.end))
+        # a nationality adjective on a noun that names no group or person ("Iranian
+        # vessel", "Palestinian homes") can give a target, never a source
+        self.modifier_only = {m.start for actor in actors for m in actor.mentions
+                              if m.how in ("demonym", "modifier")
+                              and self._thing_modifier(doc, m.start, m.end)}
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
                     self.date_at[tok.i] = ref
+
+    @staticmethod
+    def _thing_modifier(doc: Doc, start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i and \
+                root.head.dep_ in ("amod", "compound", "nmod", "conj"):
+            root = root.head  # "Polish and Czech officials"
+        if root.dep_ not in ("amod", "compound", "nmod"):
+            return False
+        head = root.head
+        for _ in range(2):  # "Israeli intelligence officials"
+            if _agent_noun(head) or head.dep_ != "compound" or head.head.i == head.i:
+                break
+            head = head.head
+        # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
+        # singular that is no title or unit is a thing ("an Iranian vessel")
+        return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
 
     # -- triggers ---------------------------------------------------------------------------
     def _lemma(self, tok: Token) -> str:
@@ -184,7 +219,8 @@ class EventExtractor:
         return None
 
     def _participants(self, tok: Token | None,
-                      exclude: set[str | None] | frozenset[str | None] = frozenset()) -> list[Participant]:
+                      exclude: set[str | None] | frozenset[str | None] = frozenset(),
+                      source: bool = False) -> list[Participant]:
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -197,15 +233,25 @@ class EventExtractor:
             found = self._actor_in(head)
             if found is None and head.dep_ not in ("conj",):
                 found = self._first_actor_below(head, seen)
-            if found is None:
+            if found is None or (source and found[1] in self.modifier_only):
                 continue
-            actor, start, end = found
-            if actor.id in seen:
-                continue
-            seen.add(actor.id)
-            out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
-                                   code=actor.code, start=start, end=end,
-                                   text=self.text[start:end]))
+            for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
+                if actor.id in seen:
+                    continue
+                seen.add(actor.id)
+                out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
+                                       code=actor.code, start=start, end=end,
+                                       text=self.text[start:end]))
+        return out
+
+    def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
+        """"Polish and Czech officials": the actors of the adjectives coordinated with the
+        one that named the group."""
+        out = []
+        for child in head.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i in self.actor_at \
+                    and self.actor_at[child.i] == found:
+                out += [self.actor_at[c.i] for c in child.conjuncts if c.i in self.actor_at]
         return out
 
     def _first_actor_below(self, tok: Token, exclude: set[str | None]) -> tuple[Actor, int, int] | None:
@@ -302,10 +348,10 @@ class EventExtractor:
         if pattern.source == "reporter" and verb is not None:
             # "X insisted that any role would require Y's backing": the one who says what
             # is required is the one requesting it, not the thing that requires it
-            sources = self._participants(self._reporter(verb))
-        sources = sources or self._participants(source_tok)
+            sources = self._participants(self._reporter(verb), source=True)
+        sources = sources or self._participants(source_tok, source=True)
         if not sources and verb is not None:
-            sources = self._participants(self._reporter(verb))
+            sources = self._participants(self._reporter(verb), source=True)
         if not sources:
             return []
         if verb is not None and passive:
@@ -464,6 +510,10 @@ class EventExtractor:
         if self.article.dateline:
             return self.article.dateline, None
         return None, None
+
+
+def _agent_noun(tok: Token) -> bool:
+    return tok.lower_ in AGENT_NOUNS or tok.lemma_.lower() in AGENT_NOUNS
 
 
 def _iso(day: dt.date | None) -> str | None:
