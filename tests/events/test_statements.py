@@ -84,3 +84,11 @@ def test_require_backing_is_requested_by_the_one_who_says_so(nlp):
                    "backing of the United States.")
     (event,) = find(found, "REQUEST", "GBR", "USA")
     assert event["modality"] in ("demanded", "conditional")
+
+
+def test_putting_the_onus_on_a_party_asks_it_to_act(nlp):
+    for text in ('"The ball is now in Russia\'s court," Marco Rubio told reporters.',
+                 'David Lammy said: "It is now for Russia to accept the ceasefire."'):
+        assert find(quoted(events(text)), "REQUEST", None, "RUS"), text
+    assert not find(quoted(events('"It is not for Russia to accept it," Marco Rubio said.')),
+                    "REQUEST")

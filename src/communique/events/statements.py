@@ -13,7 +13,10 @@ quotations (direct, indirect and mixed) whose speaker the quotes stage resolved:
     puppets", "Russia is the aggressor" give ACCUSE speaker -> actor ("regime" and "junta"
     are left out: news uses them as plain descriptions);
   - denying an actor the right to decide rejects its claim: "Russia will not decide", "it
-    is not for them to decide", "Moscow has no veto" give REJECT speaker -> actor.
+    is not for them to decide", "Moscow has no veto" give REJECT speaker -> actor;
+  - putting the onus on an actor asks it to act: "it is now for Russia to accept it", "it
+    is up to Moscow to respond", "the ball is in Russia's court" give REQUEST speaker ->
+    actor.
 
 The source is the speaker, who must be a known party (a speaker outside the knowledge base
 or without a country gives opinion, not a party's act); the target must have a party too.
@@ -49,6 +52,7 @@ class StatementRules:
     authority: Pattern
     authority_verbs: frozenset[str]
     authority_nouns: frozenset[str]
+    onus: Pattern
     examples: tuple[Pattern, ...]
 
 
@@ -65,12 +69,13 @@ def load_rules() -> StatementRules:
                        example_target=rule.get("example_target"))
 
     label, authority = rules["statement.ACCUSE.label"], rules["statement.REJECT.authority"]
+    onus = rules["statement.REQUEST.onus"]
     return StatementRules(
         first_person=frozenset(data["first_person"]), label=pattern(label),
         label_words=frozenset(label["words"]), authority=pattern(authority),
         authority_verbs=frozenset(authority["verbs"]),
-        authority_nouns=frozenset(authority["nouns"]),
-        examples=(pattern(label), pattern(authority)))
+        authority_nouns=frozenset(authority["nouns"]), onus=pattern(onus),
+        examples=(pattern(label), pattern(authority), pattern(onus)))
 
 
 class StatementExtractor(EventExtractor):
@@ -147,6 +152,8 @@ class StatementExtractor(EventExtractor):
                 subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if subject is not None and span.start <= subject.i < span.end:
                     yield rules.label, subject
+        elif lemma == "be" and (holder := self._onus(tok)) is not None:
+            yield rules.onus, holder
         elif lemma in rules.authority_verbs and tok.pos_ == "VERB" and self._polarity(tok) == "negated":
             subject, passive = self._subject(tok)  # "Russia will not decide", "not for them to decide"
             if subject is not None and not passive:
@@ -157,3 +164,26 @@ class StatementExtractor(EventExtractor):
             subject, _ = self._subject(tok.head)  # "Beijing has no veto", "does not have a say"
             if subject is not None:
                 yield rules.authority, subject
+
+    def _onus(self, be: Token) -> Token | None:
+        """Whom a statement puts the onus on: "it is (now) for X to act", "it is up to X to
+        act", "the ball is in X's court". Not when negated: "it is not for them to decide"
+        denies a say (the authority rule)."""
+        subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subject is None or self._polarity(be) == "negated":
+            return None
+        if subject.lower_ == "it":
+            for c in be.children:
+                if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(
+                        g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+                    return next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if c.dep_ == "prep" and c.lower_ == "up" and any(
+                        k.dep_ in ("xcomp", "advcl") and k.pos_ == "VERB" for k in be.children):
+                    return next((h for g in c.children if g.dep_ == "prep" and g.lower_ == "to"
+                                 for h in g.children if h.dep_ == "pobj"), None)
+        if subject.lemma_.lower() == "ball":  # "the ball is in Russia's court"
+            return next((g for c in be.children if c.dep_ == "prep" and c.lower_ == "in"
+                         for court in c.children if court.dep_ == "pobj" and court.lemma_ == "court"
+                         for g in court.children if g.dep_ == "poss"), None)
+        return None
+
