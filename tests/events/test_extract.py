@@ -79,3 +79,12 @@ def test_a_denied_event_is_negated(nlp):
         assert [e["polarity"] for e in find(events(text), "ASSAULT", "RUS")] == ["negated"], text
     found = events("The Kremlin said that Russia had attacked Ukraine.")
     assert [e["polarity"] for e in find(found, "ASSAULT", "RUS", "UKR")] == ["affirmed"]
+
+
+def test_an_act_about_an_earlier_event_targets_its_author(nlp):
+    found = events("Russian missiles hit Kyiv on Monday. Romania condemned the strike.")
+    assert find(found, "ACCUSE", "ROU", "RUS")
+    # an indefinite noun is a new thing, not the event told before
+    found = events("Russia attacked Ukrainian power plants on Monday. "
+                   "Romania condemned an attack on a hospital.")
+    assert not find(found, "ACCUSE", "ROU", "RUS")

@@ -11,6 +11,7 @@ stage: an event with no known source is not reported.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Iterator, Sequence
@@ -47,6 +48,7 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
+DEFINITE = {"the", "this", "that", "these", "those"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -76,6 +78,7 @@ class EventExtractor:
         quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30] \
             if SKIP_QUOTED else []
         events: list[Event] = []
+        self.so_far = events  # the events told before: "condemned the strike" looks back
         used: set[int] = set()
         for tok in doc:
             if quoted and any(s <= tok.idx < e for s, e in quoted):
@@ -89,6 +92,8 @@ class EventExtractor:
         """Index the actor mentions and dates of the document by token."""
         self.doc, self.article = doc, article
         self.text = doc.text
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.so_far = []
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
         for actor in actors:
             for m in actor.mentions:
@@ -363,11 +368,37 @@ class EventExtractor:
                     targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
                 if targets:
                     break
+            if not targets:
+                targets = self._antecedent_targets(pattern, trigger, verb, sources)
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _antecedent_targets(self, pattern: Pattern, trigger: Token, verb: Token | None,
+                            sources: Sequence[Participant]) -> list[Participant]:
+        """"Romania condemned the strike", "Putin rejected the proposal": when the target
+        slot holds a definite noun naming an event told shortly before, the target is the
+        actor responsible for that event (its source)."""
+        if pattern.type not in self.lex.acts_about_events:
+            return []
+        mine = {s.actor for s in sources}
+        for tokens in self._target_tokens(pattern, trigger, verb):
+            for tok in tokens:
+                kinds = self.lex.event_nouns.get(tok.lemma_.lower())
+                if not kinds or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+                    continue
+                for event in reversed(self.so_far):
+                    if self._sentences_between(event.evidence[0], trigger.idx) > self.lex.event_noun_window:
+                        break
+                    if event.type in kinds and event.source and event.source.actor not in mine:
+                        return [event.source]
+            return []  # only the pattern's first target slot is read
+        return []
+
+    def _sentences_between(self, start: int, end: int) -> int:
+        return bisect.bisect_right(self.sent_starts, end) - bisect.bisect_right(self.sent_starts, start)
 
     def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
                 sources: Sequence[Participant], targets: Sequence[Participant],

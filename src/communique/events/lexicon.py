@@ -54,6 +54,9 @@ class Lexicon:
     types: dict[str, TypeInfo] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     repairs: dict[str, str] = field(default_factory=dict)
+    event_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    event_noun_window: int = 4
+    acts_about_events: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -123,4 +126,12 @@ def load_lexicon() -> Lexicon:
     repairs = json.loads(resources.files("communique.events").joinpath("data/lemma_repairs.json")
                          .read_text(encoding="utf-8"))
     lexicon.repairs = dict(repairs["repairs"])
+    anaphora = json.loads(resources.files("communique.events").joinpath("data/event_nouns.json")
+                          .read_text(encoding="utf-8"))
+    lexicon.event_nouns = {k: frozenset(v) for k, v in anaphora["nouns"].items()}
+    lexicon.event_noun_window = int(anaphora.get("within_sentences", 4))
+    lexicon.acts_about_events = frozenset(anaphora.get("acts_about_events", ()))
+    for noun, kinds in lexicon.event_nouns.items():
+        if not kinds <= set(PLOVER_TYPES):
+            lexicon.problems.append(f"event_nouns.json: {noun!r} names unknown types {sorted(kinds)}")
     return lexicon
