@@ -80,3 +80,17 @@ def test_surname_alone_links_to_full_name_of_unknown_person(nlp):
     found = actors("Analyst Petra Kowalczykowa said the plan was weak. Kowalczykowa added that it would fail.")
     person = next(a for a in found.values() if a["name"] == "Petra Kowalczykowa")
     assert [m["how"] for m in person["mentions"]][:2] == ["name", "surname"]
+
+
+def test_speaker_pronoun_skips_names_inside_the_quote(nlp):
+    found = actors('Economist Tomas Brenner spoke in Vienna on Monday. "Nobody expects '
+                   'President Vladimir Putin to sign this week," he said.')
+    assert "he" in mention_texts(found, "local:person:tomas-brenner")
+    assert "he" not in mention_texts(found, "person:vladimir-putin")
+
+
+def test_pronoun_keeps_its_referent_salient(nlp):
+    found = actors("Treasury Secretary Scott Bessent spoke on Monday. He took questions for an "
+                   "hour. He said markets would calm down after Donald Trump's tariffs. He added "
+                   "that growth would return.")
+    assert mention_texts(found, "local:person:scott-bessent").count("He") == 3

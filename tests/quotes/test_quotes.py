@@ -86,3 +86,25 @@ def test_quote_links_to_the_event_it_reports(nlp):
     found = quotes("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy.")
     (q,) = found
     assert q["kind"] == "indirect" and len(q["events"]) == 1
+
+
+@pytest.mark.slow
+def test_cue_after_a_long_apposition(nlp):
+    found = quotes('"Nobody in the region wants another war," Jana Dvorakova, a professor of '
+                   'history at a university in Vienna, told VOA.')
+    assert [speaker(q) for q in found] == ["Jana Dvorakova"]
+
+
+@pytest.mark.slow
+def test_a_new_report_after_a_quote_is_not_its_cue(nlp):
+    found = quotes('Jana Dvorakova told reporters: "We have a plan." "It will work." '
+                   'Analysts say the plan is unlikely to survive the winter.')
+    direct = [q for q in found if q["kind"] == "direct"]
+    assert [speaker(q) for q in direct] == ["Jana Dvorakova", "Jana Dvorakova"]
+
+
+@pytest.mark.slow
+def test_short_quote_with_a_cue_lends_it_to_the_next(nlp):
+    found = quotes('Jana Dvorakova spoke on Monday. "Absolutely not," she said. '
+                   '"There will be no second round of talks."')
+    assert [speaker(q) for q in found] == ["Jana Dvorakova"]

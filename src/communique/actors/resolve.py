@@ -589,6 +589,10 @@ class ActorResolver:
         sents = {s.start: n for n, s in enumerate(tok.doc.sents)}
         here = sents[tok.sent.start]
         excluded = self._excluded(tok, found)
+        # a pronoun outside quotation marks refers to someone the narrative mentions: a
+        # name inside a quotation ('"... President Putin ...," he added') is the speaker's
+        # topic, not the speaker
+        narrative = not _inside_quotes(tok)
         best, best_score = None, 0.0
         for item in found.people():
             person_gender = self._gender(item.actor)
@@ -598,7 +602,7 @@ class ActorResolver:
                 continue
             score = 0.0
             for sent_start, index, weight in item.salience_marks:
-                if index >= tok.i:
+                if index >= tok.i or narrative and _inside_quotes(tok.doc[index]):
                     continue
                 distance = here - sents.get(sent_start, here)
                 if distance > 5:
@@ -608,7 +612,9 @@ class ActorResolver:
             if score > best_score:
                 best, best_score = item, score
         if best is not None:
-            found.add(best.actor, tok, "pronoun", 0.0)
+            # a pronoun keeps its referent salient as a name in that position would
+            # ("Hecker said ... He added ...": the next "he" is still Hecker)
+            found.add(best.actor, tok, "pronoun", self._weight(tok) if tok.dep_ in SUBJECT_DEPS else 0.0)
 
     def _it(self, tok: Token, found: _DocActors) -> None:
         """"it"/"its" as a subject or possessor: the most salient country or organisation

@@ -106,13 +106,19 @@ class QuoteExtractor:
                     for tok in span:
                         self.actor_at.setdefault(tok.i, actor)
         text = self.text
-        directs = [d for d in find_direct(text) if d.continued or _is_speech(text[d.start:d.end])]
+        directs: list[_Direct] = []
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for d in directs:
+        for d in find_direct(text):
             quote = self._direct(d, previous)
-            quotes.append(quote)
-            previous = quote
+            if d.continued or _is_speech(text[d.start:d.end]):
+                directs.append(d)
+                quotes.append(quote)
+                previous = quote
+            elif quote.cue is not None:
+                # '"Absolutely not," he said. "..."': too short to count as a quotation,
+                # but the next one floats on its attribution
+                previous = quote
         # the paragraphs of a long quote are attributed once, often at the end: earlier
         # paragraphs without a speaker take the attribution of the paragraph that follows
         for i in range(len(directs) - 2, -1, -1):
@@ -167,8 +173,41 @@ class QuoteExtractor:
             if tok.text in DOUBLE_OPEN:
                 break
             if tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ in SUBJECTS and c.idx > d.close_mark for c in tok.children) \
+                        and self._reports_anew(tok, d):
+                    return None  # '..." Experts say the crisis ...': a new report, not this one's cue
                 return tok
-        return None
+        if self.text[d.start:d.end].rstrip().endswith("."):
+            return None
+        return self._cue_of_subject(window, d)
+
+    @staticmethod
+    def _reports_anew(verb: Token, d: _Direct) -> bool:
+        """Does the cue verb bring its own reported clause after it ("X said that ...")
+        rather than govern the quotation?"""
+        children = list(verb.children)
+        if any(d.start <= c.idx < d.end for c in children):
+            return False
+        return any(c.dep_ == "ccomp" and c.i > verb.i for c in children)
+
+    def _cue_of_subject(self, window: list[Token], d: _Direct) -> Token | None:
+        """'"...," Jane Doe, a professor of law at the university, told VOA': the name right
+        after the quote is the subject of a cue verb further on, past a long apposition."""
+        first = next((t for t in window if not (t.is_punct or t.is_space)), None)
+        if first is None:
+            return None
+        head = first
+        while head.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod") and head.head.i > head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ not in SUBJECTS or verb.i <= head.i or verb.sent != head.sent:
+            return None
+        if verb.lemma_.lower() not in self.verbs or verb.pos_ not in ("VERB", "AUX") \
+                or self._reports_anew(verb, d):
+            return None
+        if any(t.text in DOUBLE_OPEN or t.text in DOUBLE_CLOSE for t in self.doc[first.i:verb.i]):
+            return None
+        return verb
 
     def _cue_before(self, d: _Direct) -> Token | None:
         text = self.text
