@@ -94,3 +94,31 @@ def test_pronoun_keeps_its_referent_salient(nlp):
                    "hour. He said markets would calm down after Donald Trump's tariffs. He added "
                    "that growth would return.")
     assert mention_texts(found, "local:person:scott-bessent").count("He") == 3
+
+
+def test_description_resolves_to_the_person_it_described(nlp):
+    found = actors("Kandahar Chief Minister Rahim Zadran met elders on Monday. Later the chief "
+                   "minister said the road would reopen.")
+    person = next(k for k in found if k.endswith("rahim-zadran"))
+    assert "minister" in " ".join(mention_texts(found, person))
+
+
+def test_modifiers_pick_the_described_person(nlp):
+    text = ("Lieutenant General Omar Baigzada, director general of military public relations, "
+            "spoke first. Foreign ministry spokesperson Rana Qazilbash spoke next. "
+            "The military spokesperson said the operation was over.")
+    found = actors(text)
+    general = next(k for k in found if k.endswith("omar-baigzada"))
+    spokes = next(k for k in found if k.endswith("rana-qazilbash"))
+    assert "spokesperson" in " ".join(mention_texts(found, general))
+    assert mention_texts(found, spokes) == ["Rana Qazilbash"]
+
+
+def test_spelling_variant_and_institution_possessive_join_the_person(nlp):
+    found = actors("Envoy Halvard Jorgensen spoke on Friday. Jorgensan said talks would resume. "
+                   "Economist Maria Velasquez of Cornell University also spoke. Cornell's "
+                   "Velasquez said growth was slowing.")
+    envoy = next(k for k in found if k.endswith("halvard-jorgensen"))
+    assert "Jorgensan" in mention_texts(found, envoy)
+    economist = next(k for k in found if k.endswith("maria-velasquez"))
+    assert "Velasquez" in mention_texts(found, economist)
