@@ -122,3 +122,10 @@ def test_spelling_variant_and_institution_possessive_join_the_person(nlp):
     assert "Jorgensan" in mention_texts(found, envoy)
     economist = next(k for k in found if k.endswith("maria-velasquez"))
     assert "Velasquez" in mention_texts(found, economist)
+
+
+def test_acronym_joins_the_organisation_it_spells(nlp):
+    found = actors("The Southern Liberation Front, or SLF, claimed the attack on Monday. "
+                   "The SLF said it would fight on.")
+    group = [a for a in found.values() if "SLF" in mention_texts(found, a["id"])]
+    assert len(group) == 1 and "Southern Liberation Front" in group[0]["name"]

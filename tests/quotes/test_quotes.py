@@ -143,3 +143,16 @@ def test_a_described_speaker_is_the_last_person_to_speak(nlp):
                    'told the council that the border was unsafe. "The region cannot wait any '
                    'longer for action," the Pakistani envoy said.')
     assert [speaker(q) for q in found] == ["Omar Qadri", "Omar Qadri"]
+
+
+@pytest.mark.slow
+def test_a_person_described_before_being_named(nlp):
+    found = quotes("The head of the relief group told the council that the camps were full. "
+                   '"We have never seen anything like this," said Secretary General Maren Oyelaran.')
+    assert [speaker(q) for q in found] == ["Maren Oyelaran", "Maren Oyelaran"]
+
+
+@pytest.mark.slow
+def test_words_after_the_cue_inside_the_report_are_not_the_speaker(nlp):
+    found = quotes("The newspaper cited unnamed officials as saying the ship would leave China in May.")
+    assert all(q["speaker"] != "country:CHN" for q in found)

@@ -308,6 +308,10 @@ class ActorResolver:
                 found.add(self.country_actor(seat.id), ent, "seat", self._weight(ent), acting,
                           sector)
                 return
+            spelled = self._acronym_of(ent.text, found)
+            if spelled is not None:  # "the Baloch Liberation Army, or BLA": the same group
+                found.add(spelled.actor, ent, "alias", self._weight(ent), acting)
+                return
             if ent.label_ == "ORG" and self._plausible_org(ent):
                 found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
             return
@@ -427,6 +431,20 @@ class ActorResolver:
             return max(ends, default=dt.date.min)
 
         return max(pool, key=latest)
+
+    @staticmethod
+    def _acronym_of(text: str, found: _DocActors) -> _Found | None:
+        """The organisation named earlier whose initials `text` spells ("BLA")."""
+        if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+            return None
+        for key in reversed(found.order):
+            item = found.found[key]
+            if item.actor.kind == "person":
+                continue
+            words = [w for w in re.split(r"[\s-]+", item.actor.name) if w[:1].isupper()]
+            if "".join(w[0] for w in words) == text:
+                return item
+        return None
 
     @staticmethod
     def _earlier_by_part(name: str, found: _DocActors) -> _Found | None:

@@ -266,8 +266,8 @@ class QuoteExtractor:
         for tok in cue.doc[cue.i + 1: min(len(cue.doc), cue.i + 8)]:  # "said Rutte" parsed oddly
             if tok.i in self.actor_at or tok.ent_type_ == "PERSON":
                 return tok
-            if tok.is_punct:
-                break
+            if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
+                break  # "calling on X to ...", "saying the ship would ...": not the speaker
         return None
 
     def _actor_for(self, tok: Token | None, depth: int = 0) -> Actor | None:
@@ -315,7 +315,8 @@ class QuoteExtractor:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN" and tok.ent_type_:
             return named  # "One of the report's authors, Jane Doe, said"
         dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
-        definite = any(d in ("the", "this", "these", "those", "its", "their") for d in dets)
+        definite = any(d in ("the", "this", "these", "those", "its", "their") for d in dets) \
+            or any(c.dep_ == "poss" and c.i in self.actor_at for c in tok.children)  # "China's envoy"
         kind = self.nouns.get(lemma) or self.nouns.get(lower)
         if kind is None:
             return named
@@ -331,26 +332,45 @@ class QuoteExtractor:
         # a person described: the one described so before, or the last to speak
         if named is not None and named.kind == "person":
             return named
-        earlier = self._same_noun(tok, depth)
+        earlier = self._same_noun(tok, depth, like=named)
         if earlier is not None:
             return earlier
         if tok.tag_ in ("NNS", "NNPS"):
             return named
         person = self._recent_speaker(tok, depth, {"person"}, 3, like=named)
-        return person or named
+        return person or self._named_next(tok, named) or named
 
-    def _same_noun(self, tok: Token, depth: int) -> Actor | None:
+    def _named_next(self, tok: Token, like: Actor | None) -> Actor | None:
+        """"The head of MSF told the council ... said Secretary General Jane Doe": a person
+        described before being named is the first person to speak in the next sentences
+        (of the country or organisation of the description)."""
+        here = self._sentence_of[tok.i]
+        for verb, subject in self.speech:
+            if verb.i <= tok.i or subject.i <= tok.i:
+                continue
+            if self._sentence_of[verb.i] - here > 1:
+                break
+            actor = self.actor_at.get(subject.i)
+            if actor is None or actor.kind != "person":
+                continue
+            if like is not None and like.kind == "country" and actor.country not in (None, like.country):
+                continue
+            if like is not None and like.kind != "country" and actor.organisation not in (None, like.name):
+                continue
+            return actor
+        return None
+
+    def _same_noun(self, tok: Token, depth: int, like: Actor | None = None) -> Actor | None:
         """"the officials", "the statement": what the same noun stood for a few sentences
-        before ("Iraqi officials said", "a statement from the ISPR")."""
+        before ("Iraqi officials said", "a statement from the ISPR"); when the phrase names
+        an actor ("China's ambassador"), the earlier one must stand for the same."""
         sents = self._sentence_of
         for other in reversed(self.doc[max(0, tok.sent.start - 400): tok.i]):
             if sents[tok.i] - sents[other.i] > 6:
                 break
             if other.lemma_.lower() != tok.lemma_.lower() or other.pos_ != tok.pos_ or self._quoted(other):
                 continue
-            actor = self._named(other)
-            if actor is None and other.dep_ in SUBJECTS:
-                actor = self._actor_for(other, depth + 1)
+            actor = self._actor_for(other, depth + 1)
             verb = other.head.head if other.dep_ == "pobj" else other.head
             if actor is None and other.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":
                 # "the diplomats said in a joint statement", "the ministers issued a
@@ -358,6 +378,9 @@ class QuoteExtractor:
                 subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
                 if subject is not None:
                     actor = self._actor_for(subject, depth + 1)
+            if actor is not None and like is not None and actor.id != like.id and not (
+                    actor.kind == "person" and like.kind == "country" and actor.country == like.country):
+                continue
             if actor is not None:
                 return actor
         return None
