@@ -129,3 +129,12 @@ def test_acronym_joins_the_organisation_it_spells(nlp):
                    "The SLF said it would fight on.")
     group = [a for a in found.values() if "SLF" in mention_texts(found, a["id"])]
     assert len(group) == 1 and "Southern Liberation Front" in group[0]["name"]
+
+
+def test_subject_after_a_fronted_comparison_is_salient(nlp):
+    found = actors("Commerce Secretary Paul Morrow spoke on Saturday. Like Morrow, Kevin Marlow, "
+                   "director of the White House National Economic Council, emphasized the "
+                   "fentanyl issue in an interview on a Sunday program. He said the tariffs "
+                   "would stay.")
+    marlow = next(k for k in found if k.endswith("kevin-marlow"))
+    assert "He" in mention_texts(found, marlow)

@@ -262,6 +262,13 @@ class ActorResolver:
     def _weight(span: Span | Token) -> float:
         root = span.root if isinstance(span, Span) else span
         weight = 100.0
+        if root.dep_ in ("appos", "conj") and root.head.pos_ == "PROPN" and root.head.dep_ == "pobj":
+            # "Like Lutnick, Kevin Hassett, director of ..., said": a subject the parser hung
+            # on a fronted phrase; the clause has no other subject
+            verb = root.head.head.head
+            if verb.pos_ in ("VERB", "AUX") and root.head.head.i < verb.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return weight + 130
         if root.dep_ in SUBJECT_DEPS:
             weight += 80
         elif root.dep_ in OBJECT_DEPS:
