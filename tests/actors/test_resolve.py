@@ -94,3 +94,61 @@ def test_a_namesake_of_a_known_person_is_someone_else(nlp):
 def test_a_spelling_variant_of_a_known_person_stays_that_person(nlp):
     found = actors("Deputy Foreign Minister Sergej Ryabkov said Moscow would respond.")
     assert "person:sergei-ryabkov" in found
+
+
+def test_speaker_pronoun_skips_names_inside_the_quote(nlp):
+    found = actors('Economist Tomas Brenner spoke in Vienna on Monday. "Nobody expects '
+                   'President Vladimir Putin to sign this week," he said.')
+    assert "he" in mention_texts(found, "local:person:tomas-brenner")
+    assert "he" not in mention_texts(found, "person:vladimir-putin")
+
+
+def test_pronoun_keeps_its_referent_salient(nlp):
+    found = actors("Treasury Secretary Scott Bessent spoke on Monday. He took questions for an "
+                   "hour. He said markets would calm down after Donald Trump's tariffs. He added "
+                   "that growth would return.")
+    assert mention_texts(found, "local:person:scott-bessent").count("He") == 3
+
+
+def test_description_resolves_to_the_person_it_described(nlp):
+    found = actors("Kandahar Chief Minister Rahim Zadran met elders on Monday. Later the chief "
+                   "minister said the road would reopen.")
+    person = next(k for k in found if k.endswith("rahim-zadran"))
+    assert "minister" in " ".join(mention_texts(found, person))
+
+
+def test_modifiers_pick_the_described_person(nlp):
+    text = ("Lieutenant General Omar Baigzada, director general of military public relations, "
+            "spoke first. Foreign ministry spokesperson Rana Qazilbash spoke next. "
+            "The military spokesperson said the operation was over.")
+    found = actors(text)
+    general = next(k for k in found if k.endswith("omar-baigzada"))
+    spokes = next(k for k in found if k.endswith("rana-qazilbash"))
+    assert "spokesperson" in " ".join(mention_texts(found, general))
+    assert mention_texts(found, spokes) == ["Rana Qazilbash"]
+
+
+def test_spelling_variant_and_institution_possessive_join_the_person(nlp):
+    found = actors("Envoy Halvard Jorgensen spoke on Friday. Jorgensan said talks would resume. "
+                   "Economist Maria Velasquez of Cornell University also spoke. Cornell's "
+                   "Velasquez said growth was slowing.")
+    envoy = next(k for k in found if k.endswith("halvard-jorgensen"))
+    assert "Jorgensan" in mention_texts(found, envoy)
+    economist = next(k for k in found if k.endswith("maria-velasquez"))
+    assert "Velasquez" in mention_texts(found, economist)
+
+
+def test_acronym_joins_the_organisation_it_spells(nlp):
+    found = actors("The Southern Liberation Front, or SLF, claimed the attack on Monday. "
+                   "The SLF said it would fight on.")
+    group = [a for a in found.values() if "SLF" in mention_texts(found, a["id"])]
+    assert len(group) == 1 and "Southern Liberation Front" in group[0]["name"]
+
+
+def test_subject_after_a_fronted_comparison_is_salient(nlp):
+    found = actors("Commerce Secretary Paul Morrow spoke on Saturday. Like Morrow, Kevin Marlow, "
+                   "director of the White House National Economic Council, emphasized the "
+                   "fentanyl issue in an interview on a Sunday program. He said the tariffs "
+                   "would stay.")
+    marlow = next(k for k in found if k.endswith("kevin-marlow"))
+    assert "He" in mention_texts(found, marlow)

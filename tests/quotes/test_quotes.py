@@ -86,3 +86,73 @@ def test_quote_links_to_the_event_it_reports(nlp):
     found = quotes("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy.")
     (q,) = found
     assert q["kind"] == "indirect" and len(q["events"]) == 1
+
+
+@pytest.mark.slow
+def test_cue_after_a_long_apposition(nlp):
+    found = quotes('"Nobody in the region wants another war," Jana Dvorakova, a professor of '
+                   'history at a university in Vienna, told VOA.')
+    assert [speaker(q) for q in found] == ["Jana Dvorakova"]
+
+
+@pytest.mark.slow
+def test_a_new_report_after_a_quote_is_not_its_cue(nlp):
+    found = quotes('Jana Dvorakova told reporters: "We have a plan." "It will work." '
+                   'Analysts say the plan is unlikely to survive the winter.')
+    direct = [q for q in found if q["kind"] == "direct"]
+    assert [speaker(q) for q in direct] == ["Jana Dvorakova", "Jana Dvorakova"]
+
+
+@pytest.mark.slow
+def test_short_quote_with_a_cue_lends_it_to_the_next(nlp):
+    found = quotes('Jana Dvorakova spoke on Monday. "Absolutely not," she said. '
+                   '"There will be no second round of talks."')
+    assert [speaker(q) for q in found] == ["Jana Dvorakova"]
+
+
+@pytest.mark.slow
+def test_relative_pronoun_speaker_is_its_antecedent(nlp):
+    found = quotes("The talks were hosted by Norway, which said the next round would follow in May.")
+    assert [q["speaker"] for q in found] == ["country:NOR"]
+
+
+@pytest.mark.slow
+def test_the_statement_speaks_for_whoever_issued_it(nlp):
+    found = quotes("The foreign ministers of the G7 issued a joint statement on Friday. "
+                   '"We stand with Ukraine for as long as it takes," the statement said.')
+    assert [q["speaker"] for q in found] == ["org:g7"]
+
+
+@pytest.mark.slow
+def test_a_spokesperson_speaks_for_the_body_that_spoke_before(nlp):
+    found = quotes("The State Department told VOA it was aware of the reports. A spokesperson "
+                   "said the department does not comment on intelligence matters.")
+    assert {q["speaker"] for q in found} == {"org:us-state-department"}
+
+
+@pytest.mark.slow
+def test_they_are_the_subject_of_the_sentence_before(nlp):
+    found = quotes("Senators Jane Harlow and Tom Brickley sent a letter to the White House. "
+                   '"We are deeply concerned about the new tariffs," they wrote.')
+    assert [speaker(q) for q in found] == ["Jane Harlow"]
+
+
+@pytest.mark.slow
+def test_a_described_speaker_is_the_last_person_to_speak(nlp):
+    found = quotes("Pakistan's permanent representative to the United Nations, Omar Qadri, "
+                   'told the council that the border was unsafe. "The region cannot wait any '
+                   'longer for action," the Pakistani envoy said.')
+    assert [speaker(q) for q in found] == ["Omar Qadri", "Omar Qadri"]
+
+
+@pytest.mark.slow
+def test_a_person_described_before_being_named(nlp):
+    found = quotes("The head of the relief group told the council that the camps were full. "
+                   '"We have never seen anything like this," said Secretary General Maren Oyelaran.')
+    assert [speaker(q) for q in found] == ["Maren Oyelaran", "Maren Oyelaran"]
+
+
+@pytest.mark.slow
+def test_words_after_the_cue_inside_the_report_are_not_the_speaker(nlp):
+    found = quotes("The newspaper cited unnamed officials as saying the ship would leave China in May.")
+    assert all(q["speaker"] != "country:CHN" for q in found)

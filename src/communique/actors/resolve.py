@@ -25,6 +25,7 @@ from .records import Actor, ActorMention
 
 PERSON_LABELS = {"PERSON"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+OTHER_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "throughout",
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
@@ -109,6 +110,10 @@ class _DocActors:
         self.found: dict[str, _Found] = {}
         self.order: list[str] = []
         self.covered: set[int] = set()  # token indices already part of a mention
+        # lower-case words describing a person where he or she is named ("Balochistan
+        # Chief Minister X", "X, the divisional railway superintendent"), for "the chief
+        # minister" or "the railway official" later on
+        self.described: dict[str, set[str]] = {}
 
     def add(self, actor: Actor, span: Span | Token, how: str, weight: float = 0.0,
             acting: bool = True, sector: str | None = None) -> None:
@@ -214,7 +219,12 @@ class ActorResolver:
     # -- the pass over a document -----------------------------------------------------------
     def resolve(self, doc: Doc, day: dt.date | None) -> list[Actor]:
         found = _DocActors()
-        ents = self._titled_names(doc, [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS])
+        ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+        # '"...," Imran Hayat, the railway superintendent, told VOA': a speaking name the
+        # statistical NER took for a title or a product is a person
+        ents += [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+                 if ent.label_ in OTHER_LABELS and self._speaking_name(ent)]
+        ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start))
         # every step in text order, so that later mentions can look back at earlier ones
         steps: list[tuple[int, Callable[[], None]]] = []
         steps += [(ent.start, partial(self._entity, ent, found, day)) for ent in ents]
@@ -249,8 +259,9 @@ class ActorResolver:
                 else:
                     first_seen[key] = (start, item)
         for tok in doc:
-            if tok.i in found.covered or tok.pos_ != "PROPN":
-                continue
+            if tok.i in found.covered or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (
+                    tok.text[:1].isupper() and tok.i != tok.sent.start)):
+                continue  # the tagger takes some surnames for plural nouns ("Creemers said")
             hit = first_seen.get(tok.text)
             if hit and 0 <= hit[0] < tok.idx and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 found.add(hit[1].actor, tok, "surname", ActorResolver._weight(tok))
@@ -280,6 +291,13 @@ class ActorResolver:
     def _weight(span: Span | Token) -> float:
         root = span.root if isinstance(span, Span) else span
         weight = 100.0
+        if root.dep_ in ("appos", "conj") and root.head.pos_ == "PROPN" and root.head.dep_ == "pobj":
+            # "Like Lutnick, Kevin Hassett, director of ..., said": a subject the parser hung
+            # on a fronted phrase; the clause has no other subject
+            verb = root.head.head.head
+            if verb.pos_ in ("VERB", "AUX") and root.head.head.i < verb.i and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return weight + 130
         if root.dep_ in SUBJECT_DEPS:
             weight += 80
         elif root.dep_ in OBJECT_DEPS:
@@ -291,6 +309,13 @@ class ActorResolver:
         return weight
 
     def _entity(self, ent: Span, found: _DocActors, day: dt.date | None) -> None:
+        owner = next((t for t in ent if t.tag_ == "POS"), None)
+        if owner is not None and ent.end - owner.i == 2 and ent.label_ != "PERSON":
+            # "Cornell's Casanova": the person named before, by the institution's name
+            earlier = self._earlier_by_part(ent[-1].text, found)
+            if earlier is not None:
+                found.add(earlier.actor, ent[-1:], "surname", self._weight(ent))
+                return
         entries = self.kb.lookup(ent.text)
         if ent.label_ not in PERSON_LABELS and len(ent) == 1 and not entries:
             earlier = self._earlier_by_part(ent.text, found)
@@ -318,6 +343,10 @@ class ActorResolver:
                     self.kb.countries[seat.id].seats_sector.get("the " + ent.text) or "GOV"
                 found.add(self.country_actor(seat.id), ent, "seat", self._weight(ent), acting,
                           sector)
+                return
+            spelled = self._acronym_of(ent.text, found)
+            if spelled is not None:  # "the Baloch Liberation Army, or BLA": the same group
+                found.add(spelled.actor, ent, "alias", self._weight(ent), acting)
                 return
             if ent.label_ == "ORG" and self._plausible_org(ent):
                 found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
@@ -391,6 +420,16 @@ class ActorResolver:
     # -- people ---------------------------------------------------------------------------
     def _person(self, ent: Span, people: list[Entry], found: _DocActors,
                 day: dt.date | None) -> None:
+        before = len(found.order)
+        self._person_actor(ent, people, found, day)
+        key = found.order[-1] if len(found.order) > before else _actor_at(found, ent.root)
+        if key:
+            found.described.setdefault(key, set()).update(
+                t.lower_ for span in self._description_spans(ent) for t in span
+                if t.is_alpha and not t.is_stop)
+
+    def _person_actor(self, ent: Span, people: list[Entry], found: _DocActors,
+                      day: dt.date | None) -> None:
         weight = self._weight(ent)
         if len(ent.text.split()) == 1:
             # "Richard Bennett ... Bennett said": the person the article introduced, not
@@ -440,16 +479,49 @@ class ActorResolver:
         return max(pool, key=latest)
 
     @staticmethod
+    def _acronym_of(text: str, found: _DocActors) -> _Found | None:
+        """The organisation named earlier whose initials `text` spells ("BLA")."""
+        if not (text.isalpha() and text.isupper() and 2 <= len(text) <= 6):
+            return None
+        for key in reversed(found.order):
+            item = found.found[key]
+            if item.actor.kind == "person":
+                continue
+            words = [w for w in re.split(r"[\s-]+", item.actor.name) if w[:1].isupper()]
+            if "".join(w[0] for w in words) == text:
+                return item
+        return None
+
+    @staticmethod
     def _earlier_by_part(name: str, found: _DocActors) -> _Found | None:
         key = fold(name)
-        for item in reversed(list(found.people())):
+        people = list(found.people())
+        for item in reversed(people):
             parts = [fold(p) for p in item.actor.name.split()]
             if key in parts:
+                return item
+        for item in reversed(people):  # "Pederson" for "Pedersen": one vowel spelled otherwise
+            parts = [fold(p) for p in item.actor.name.split()]
+            if len(parts) >= 2 and _vowel_variant(key, parts[-1]):
                 return item
         return None
 
     def _context(self, ent: Span) -> tuple[Title | None, list[Entry]]:
         """The title and the country/organisation entries around a name."""
+        title: Title | None = None
+        entries: list[Entry] = []
+        for span in self._description_spans(ent):
+            title = title or self._title_in(span)
+            for sub in span.ents:
+                entries.extend(self.kb.lookup(sub.text))
+            if not span.ents:
+                for tok in span:
+                    entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
+        return title, entries
+
+    @staticmethod
+    def _description_spans(ent: Span) -> list[Span]:
+        """The words before a name ("Balochistan Chief Minister") and its appositions."""
         doc = ent.doc
         i, window = ent.start - 1, list[Token]()
         while i >= ent.sent.start and len(window) < 10:
@@ -463,16 +535,10 @@ class ActorResolver:
         for child in ent.root.children:
             if child.dep_ == "appos":
                 spans.append(doc[child.left_edge.i: child.right_edge.i + 1])
-        title: Title | None = None
-        entries: list[Entry] = []
-        for span in spans:
-            title = title or self._title_in(span)
-            for sub in span.ents:
-                entries.extend(self.kb.lookup(sub.text))
-            if not span.ents:
-                for tok in span:
-                    entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
-        return title, entries
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i < ent.start:  # "Pakistan's envoy, X, said"
+            spans.append(doc[head.left_edge.i: ent.start])
+        return spans
 
     def _title_in(self, span: Span) -> Title | None:
         words = [t.lower_ for t in span]
@@ -553,8 +619,15 @@ class ActorResolver:
                 i -= 1
             else:
                 break
-        if not window or not (i >= 0 and doc[i].lower_ in ("the", "a", "its", "their")
-                              or any(t.tag_ == "POS" for t in window)):
+        if not window:
+            if i >= 0 and doc[i].lower_ == "the" and not title.head:
+                # "the spokesperson said": the person with that role named before
+                described = self._described(found, title, span, window)
+                if described is not None:
+                    found.add(described.actor, span, "title", self._weight(span))
+            return
+        if not (i >= 0 and doc[i].lower_ in ("the", "a", "its", "their")
+                or any(t.tag_ == "POS" for t in window)):
             return
         if doc[i].lower_ == "a":
             return  # "a Russian official": someone, not a known office-holder
@@ -572,6 +645,9 @@ class ActorResolver:
                 elif entry.kind == "country":
                     country = country or entry.id
         if org_id is None and country is None:
+            described = self._described(found, title, span, window)
+            if described is not None:
+                found.add(described.actor, span, "title", self._weight(span))
             return
         org = self.kb.organisations.get(org_id) if org_id else None
         if title.head:
@@ -588,7 +664,8 @@ class ActorResolver:
             holders = self.kb.holders(day, roles, country=country)
         people = list(dict.fromkeys(p for p, _ in holders))
         if not people:
-            local = self._local_with_role(found, title, country, org)
+            local = self._local_with_role(found, title, country, org) or \
+                self._described(found, title, span, window, country)
             if local is not None:
                 found.add(local.actor, span, "title", self._weight(span))
             return
@@ -604,6 +681,29 @@ class ActorResolver:
         else:
             return  # several spokespeople and nothing to choose by: leave it
         found.add(self.person_actor(person, day), span, "title", self._weight(span))
+
+    def _described(self, found: _DocActors, title: Title, span: Span, window: list[Token],
+                   country: str | None = None) -> _Found | None:
+        """"the chief minister", "the railway official", "the Commerce chief": the person
+        named earlier whose description holds the words of the title and around it (a
+        country among them only narrows the choice), the most recently mentioned if
+        several."""
+        # the words that say which one: those around the title and the title's own
+        # modifiers ("military" in "the military spokesperson")
+        words = {t.lower_ for t in [*window, *span[:-1]] if t.is_alpha and not t.is_stop
+                 and not any(e.kind in ("country", "region") for e in self.kb.lookup(t.text))}
+        phrase = {t.lower_ for t in span if t.is_alpha and not t.is_stop}
+        best = None
+        for item in found.people():
+            actor = item.actor
+            if country and actor.country not in (None, country):
+                continue
+            described = found.described.get(actor.id, set())
+            if not (words and words <= described or not words and phrase <= described):
+                continue
+            if best is None or item.mentions[-1].start > best.mentions[-1].start:
+                best = item
+        return best
 
     @staticmethod
     def _local_with_role(found: _DocActors, title: Title, country: str | None,
@@ -628,6 +728,10 @@ class ActorResolver:
         sents = {s.start: n for n, s in enumerate(tok.doc.sents)}
         here = sents[tok.sent.start]
         excluded = self._excluded(tok, found)
+        # a pronoun outside quotation marks refers to someone the narrative mentions: a
+        # name inside a quotation ('"... President Putin ...," he added') is the speaker's
+        # topic, not the speaker
+        narrative = not _inside_quotes(tok)
         best, best_score = None, 0.0
         for item in found.people():
             person_gender = self._gender(item.actor)
@@ -637,7 +741,7 @@ class ActorResolver:
                 continue
             score = 0.0
             for sent_start, index, weight in item.salience_marks:
-                if index >= tok.i:
+                if index >= tok.i or narrative and _inside_quotes(tok.doc[index]):
                     continue
                 distance = here - sents.get(sent_start, here)
                 if distance > 5:
@@ -647,7 +751,9 @@ class ActorResolver:
             if score > best_score:
                 best, best_score = item, score
         if best is not None:
-            found.add(best.actor, tok, "pronoun", 0.0)
+            # a pronoun keeps its referent salient as a name in that position would
+            # ("Hecker said ... He added ...": the next "he" is still Hecker)
+            found.add(best.actor, tok, "pronoun", self._weight(tok) if tok.dep_ in SUBJECT_DEPS else 0.0)
 
     def _it(self, tok: Token, found: _DocActors) -> None:
         """"it"/"its" as a subject or possessor: the most salient country or organisation
@@ -721,6 +827,14 @@ def _group_head(modifier: Token) -> Token:
             break
         head = head.head
     return head
+
+
+def _vowel_variant(a: str, b: str) -> bool:
+    """Do two names of six letters or more differ only in one vowel ("Pederson", "Pedersen")?"""
+    if len(a) != len(b) or len(a) < 6 or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiouy" and diff[0][1] in "aeiouy"
 
 
 def _pleonastic(tok: Token) -> bool:

@@ -43,8 +43,14 @@ def _cues() -> dict:
                       key=lambda x: -len(x[0]))
     # one alternation, longest phrase first, so a sentence is scanned once
     pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(p) for p, _ in channels) + r")(?![\w])")
+    nouns = {word: kind for kind, words in data["speaker_nouns"].items() if kind != "about"
+             for word in words}
+    from ..actors import default_kb  # titles name people: "the envoy", "the spokesperson"
+
+    for variant in default_kb().titles:
+        nouns.setdefault(variant.split()[-1], "person")
     return {"verbs": frozenset(data["verbs"]), "indirect": frozenset(data["indirect_verbs"]),
-            "channels": channels,
+            "speaker_nouns": nouns, "channels": channels,
             "channel_re": pattern, "channel_of": dict(channels)}
 
 
@@ -94,25 +100,44 @@ class QuoteExtractor:
         self.indirect = cues["indirect"]
         self.channel_re = cues["channel_re"]
         self.channel_of = cues["channel_of"]
+        self.nouns: dict[str, str] = cues["speaker_nouns"]
 
     def __call__(self, doc: Doc, actors: Sequence[Actor], events: Sequence = ()) -> list[Quote]:
         self.doc = doc
         self.text = doc.text  # Doc.text builds a new string on every access
         self.actor_at: dict[int, Actor] = {}
-        for actor in actors:
+        # places and modifiers too: "a State Department spokesperson", "the G7 statement"
+        everyone = tuple(getattr(doc._, "all_actors", ()) or ()) if doc.has_extension("all_actors") else ()
+        for actor in everyone or actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is not None:
                     for tok in span:
                         self.actor_at.setdefault(tok.i, actor)
         text = self.text
-        directs = [d for d in find_direct(text) if d.continued or _is_speech(text[d.start:d.end])]
+        self._resolved: dict[tuple[int, int], Actor | None] = {}
+        self._sentences = list(doc.sents)
+        self._sentence_of = [0] * len(doc)
+        for n, sent in enumerate(self._sentences):
+            for i in range(sent.start, sent.end):
+                self._sentence_of[i] = n
+        self.quoted = [(d.start, d.end) for d in find_direct(text)]
+        self.speech = [(tok, subject) for tok in doc if tok.lemma_.lower() in self.verbs
+                       and tok.pos_ == "VERB" and not self._quoted(tok)
+                       and (subject := self._speaker_of(tok)) is not None]
+        directs: list[_Direct] = []
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for d in directs:
+        for d in find_direct(text):
             quote = self._direct(d, previous)
-            quotes.append(quote)
-            previous = quote
+            if d.continued or _is_speech(text[d.start:d.end]):
+                directs.append(d)
+                quotes.append(quote)
+                previous = quote
+            elif quote.cue is not None:
+                # '"Absolutely not," he said. "..."': too short to count as a quotation,
+                # but the next one floats on its attribution
+                previous = quote
         # the paragraphs of a long quote are attributed once, often at the end: earlier
         # paragraphs without a speaker take the attribution of the paragraph that follows
         for i in range(len(directs) - 2, -1, -1):
@@ -167,8 +192,41 @@ class QuoteExtractor:
             if tok.text in DOUBLE_OPEN:
                 break
             if tok.lemma_.lower() in self.verbs and tok.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ in SUBJECTS and c.idx > d.close_mark for c in tok.children) \
+                        and self._reports_anew(tok, d):
+                    return None  # '..." Experts say the crisis ...': a new report, not this one's cue
                 return tok
-        return None
+        if self.text[d.start:d.end].rstrip().endswith("."):
+            return None
+        return self._cue_of_subject(window, d)
+
+    @staticmethod
+    def _reports_anew(verb: Token, d: _Direct) -> bool:
+        """Does the cue verb bring its own reported clause after it ("X said that ...")
+        rather than govern the quotation?"""
+        children = list(verb.children)
+        if any(d.start <= c.idx < d.end for c in children):
+            return False
+        return any(c.dep_ == "ccomp" and c.i > verb.i for c in children)
+
+    def _cue_of_subject(self, window: list[Token], d: _Direct) -> Token | None:
+        """'"...," Jane Doe, a professor of law at the university, told VOA': the name right
+        after the quote is the subject of a cue verb further on, past a long apposition."""
+        first = next((t for t in window if not (t.is_punct or t.is_space)), None)
+        if first is None:
+            return None
+        head = first
+        while head.dep_ in ("compound", "flat", "amod", "det", "poss", "nmod") and head.head.i > head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ not in SUBJECTS or verb.i <= head.i or verb.sent != head.sent:
+            return None
+        if verb.lemma_.lower() not in self.verbs or verb.pos_ not in ("VERB", "AUX") \
+                or self._reports_anew(verb, d):
+            return None
+        if any(t.text in DOUBLE_OPEN or t.text in DOUBLE_CLOSE for t in self.doc[first.i:verb.i]):
+            return None
+        return verb
 
     def _cue_before(self, d: _Direct) -> Token | None:
         text = self.text
@@ -208,20 +266,177 @@ class QuoteExtractor:
         for tok in cue.doc[cue.i + 1: min(len(cue.doc), cue.i + 8)]:  # "said Rutte" parsed oddly
             if tok.i in self.actor_at or tok.ent_type_ == "PERSON":
                 return tok
-            if tok.is_punct:
-                break
+            if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX", "SCONJ"):
+                break  # "calling on X to ...", "saying the ship would ...": not the speaker
         return None
 
-    def _actor_for(self, tok: Token | None) -> Actor | None:
+    def _actor_for(self, tok: Token | None, depth: int = 0) -> Actor | None:
+        """The actor a speaker phrase names, or the one it refers back to."""
         if tok is None:
             return None
         if tok.i in self.actor_at:
             return self.actor_at[tok.i]
-        found = [self.actor_at[inner.i] for inner in tok.subtree if inner.i in self.actor_at
-                 and inner.dep_ in ("compound", "amod", "poss", "appos", "nmod", "pobj")]
+        key = (tok.i, depth)
+        if key not in self._resolved:
+            self._resolved[key] = None  # no cycles
+            self._resolved[key] = self._refer(tok, depth) if depth <= 3 else self._named(tok)
+        return self._resolved[key]
+
+    def _named(self, tok: Token) -> Actor | None:
+        """An actor named inside the phrase: "a State Department spokesperson", "UNICEF's
+        director Jane Doe" (the person), "a statement from the ISPR". Only near modifiers
+        count: in "many of the inhabitants of the islands" the islands do not speak."""
+        found = []
+        for inner in tok.subtree:
+            if inner.i not in self.actor_at or inner.dep_ not in (
+                    "compound", "amod", "poss", "appos", "nmod", "pobj"):
+                continue
+            path, head = 0, inner
+            while head.i != tok.i and path <= 3:
+                if head.dep_ in ("conj", "relcl", "advcl", "ccomp"):
+                    path = 99
+                head, path = head.head, path + 1
+            if path <= 3:
+                found.append(self.actor_at[inner.i])
         people = [a for a in found if a.kind == "person"]
         best = people or found  # "UNICEF's director Jane Doe": the person
         return best[0] if best else None
+
+    def _refer(self, tok: Token, depth: int) -> Actor | None:
+        """A speaker phrase that does not name anyone: a relative pronoun, "it" or "they",
+        or a description ("the statement", "the spokesperson", "the trade body") refers to an
+        actor named before it."""
+        lower, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+            return self._actor_for(tok.head.head, depth + 1)  # "Mauritius, which argues ..."
+        if lower in ("it", "they"):
+            return self._antecedent(tok, depth, people=lower == "they")
+        named = self._named(tok)
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.pos_ == "PROPN" and tok.ent_type_:
+            return named  # "One of the report's authors, Jane Doe, said"
+        dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        definite = any(d in ("the", "this", "these", "those", "its", "their") for d in dets) \
+            or any(c.dep_ == "poss" and c.i in self.actor_at for c in tok.children)  # "China's envoy"
+        kind = self.nouns.get(lemma) or self.nouns.get(lower)
+        if kind is None:
+            return named
+        if not definite:
+            if named is None and kind == "person" and dets[:1] == ["a"]:
+                # "The State Department told VOA ... A spokesperson said": its spokesperson
+                return self._recent_speaker(tok, depth, {"organisation", "igo", "group"}, 1)
+            return named
+        if kind == "document":
+            return named or self._same_noun(tok, depth) or self._issuer(tok, depth)
+        if kind == "body":
+            return named or self._same_noun(tok, depth) or self._recent_mention(tok, 2)
+        # a person described: the one described so before, or the last to speak
+        if named is not None and named.kind == "person":
+            return named
+        earlier = self._same_noun(tok, depth, like=named)
+        if earlier is not None:
+            return earlier
+        if tok.tag_ in ("NNS", "NNPS"):
+            return named
+        person = self._recent_speaker(tok, depth, {"person"}, 3, like=named)
+        return person or self._named_next(tok, named) or named
+
+    def _named_next(self, tok: Token, like: Actor | None) -> Actor | None:
+        """"The head of MSF told the council ... said Secretary General Jane Doe": a person
+        described before being named is the first person to speak in the next sentences
+        (of the country or organisation of the description)."""
+        here = self._sentence_of[tok.i]
+        for verb, subject in self.speech:
+            if verb.i <= tok.i or subject.i <= tok.i:
+                continue
+            if self._sentence_of[verb.i] - here > 1:
+                break
+            actor = self.actor_at.get(subject.i)
+            if actor is None or actor.kind != "person":
+                continue
+            if like is not None and like.kind == "country" and actor.country not in (None, like.country):
+                continue
+            if like is not None and like.kind != "country" and actor.organisation not in (None, like.name):
+                continue
+            return actor
+        return None
+
+    def _same_noun(self, tok: Token, depth: int, like: Actor | None = None) -> Actor | None:
+        """"the officials", "the statement": what the same noun stood for a few sentences
+        before ("Iraqi officials said", "a statement from the ISPR"); when the phrase names
+        an actor ("China's ambassador"), the earlier one must stand for the same."""
+        sents = self._sentence_of
+        for other in reversed(self.doc[max(0, tok.sent.start - 400): tok.i]):
+            if sents[tok.i] - sents[other.i] > 6:
+                break
+            if other.lemma_.lower() != tok.lemma_.lower() or other.pos_ != tok.pos_ or self._quoted(other):
+                continue
+            actor = self._actor_for(other, depth + 1)
+            verb = other.head.head if other.dep_ == "pobj" else other.head
+            if actor is None and other.dep_ in ("pobj", "dobj") and verb.pos_ == "VERB":
+                # "the diplomats said in a joint statement", "the ministers issued a
+                # statement": the statement is theirs
+                subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+                if subject is not None:
+                    actor = self._actor_for(subject, depth + 1)
+            if actor is not None and like is not None and actor.id != like.id and not (
+                    actor.kind == "person" and like.kind == "country" and actor.country == like.country):
+                continue
+            if actor is not None:
+                return actor
+        return None
+
+    def _issuer(self, tok: Token, depth: int) -> Actor | None:
+        """"The statement said": the body that spoke last, in this sentence or the one before."""
+        return self._recent_speaker(tok, depth, {"organisation", "igo", "group", "country"}, 1)
+
+    def _recent_speaker(self, tok: Token, depth: int, kinds: set[str], sentences: int,
+                        like: Actor | None = None) -> Actor | None:
+        """The speaker of the last cue verb before `tok` (within `sentences` sentences) whose
+        actor is of one of `kinds` (and of the country or organisation of `like`)."""
+        here = self._sentence_of[tok.i]
+        for verb, subject in reversed(self.speech):
+            if verb.i >= tok.i or subject.i == tok.i:
+                continue
+            if here - self._sentence_of[verb.i] > sentences:
+                break
+            actor = self._actor_for(subject, depth + 1)
+            if actor is None or actor.kind not in kinds:
+                continue
+            if like is not None and like.kind == "country" and actor.country not in (None, like.country):
+                continue
+            if like is not None and like.kind != "country" and actor.organisation not in (None, like.name):
+                continue
+            return actor
+        return None
+
+    def _recent_mention(self, tok: Token, sentences: int) -> Actor | None:
+        """"the trade body", "the outfit": the organisation named last, nearby."""
+        here = self._sentence_of[tok.i]
+        for i in range(tok.i - 1, max(-1, tok.i - 300), -1):
+            if here - self._sentence_of[i] > sentences:
+                break
+            actor = self.actor_at.get(i)
+            if actor is not None and actor.kind in ("organisation", "igo", "group"):
+                return actor
+        return None
+
+    def _antecedent(self, tok: Token, depth: int, people: bool) -> Actor | None:
+        """"it said", "they wrote": the speaker of the last cue verb, or the subject of the
+        sentence before (the first of several: "X, Y and Z ... They wrote")."""
+        kinds = {"organisation", "igo", "group", "country"} | ({"person"} if people else set())
+        found = self._recent_speaker(tok, depth, kinds, 1)
+        if found is not None:
+            return found
+        here = self._sentence_of[tok.i]
+        if here == 0:
+            return None
+        previous = self._sentences[here - 1]
+        subject = next((c for c in previous.root.children if c.dep_ in SUBJECTS), None)
+        actor = self._actor_for(subject, depth + 1) if subject is not None else None
+        return actor if actor is not None and actor.kind in kinds else None
+
+    def _quoted(self, tok: Token) -> bool:
+        return any(s <= tok.idx < e for s, e in self.quoted)
 
     def _all_actors(self, tok: Token | None) -> list[Actor]:
         if tok is None:
