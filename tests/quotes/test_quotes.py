@@ -156,3 +156,18 @@ def test_a_person_described_before_being_named(nlp):
 def test_words_after_the_cue_inside_the_report_are_not_the_speaker(nlp):
     found = quotes("The newspaper cited unnamed officials as saying the ship would leave China in May.")
     assert all(q["speaker"] != "country:CHN" for q in found)
+
+
+@pytest.mark.slow
+def test_a_named_venue_beats_a_generic_channel(nlp):
+    (q,) = quotes('"Russia must accept the ceasefire," Marco Rubio told VOA during a press gaggle.')
+    assert q["channel"] == "reporters"
+
+
+@pytest.mark.slow
+def test_a_speaker_quoted_again_keeps_the_channel_for_a_few_sentences(nlp):
+    found = quotes('"We are ready to talk," Kaja Kallas said in an interview with CNN on Monday. '
+                   'She spoke from Brussels. "But Russia must stop the attacks first," Kallas said. '
+                   'Mark Rutte said: "Allies will stay united."')
+    assert [(speaker(q), q["channel"]) for q in found] == [
+        ("Kaja Kallas", "interview"), ("Kaja Kallas", "interview"), ("Mark Rutte", None)]

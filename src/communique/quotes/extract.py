@@ -9,6 +9,7 @@ reads as speech (four words or more, or a sentence) and is not a capitalised nam
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -51,7 +52,8 @@ def _cues() -> dict:
         nouns.setdefault(variant.split()[-1], "person")
     return {"verbs": frozenset(data["verbs"]), "indirect": frozenset(data["indirect_verbs"]),
             "speaker_nouns": nouns, "channels": channels,
-            "channel_re": pattern, "channel_of": dict(channels)}
+            "channel_re": pattern, "channel_of": dict(channels),
+            "channel_fallback": frozenset(data.get("channel_fallback", ()))}
 
 
 def find_direct(text: str) -> list[_Direct]:
@@ -100,6 +102,7 @@ class QuoteExtractor:
         self.indirect = cues["indirect"]
         self.channel_re = cues["channel_re"]
         self.channel_of = cues["channel_of"]
+        self.channel_fallback = cues["channel_fallback"]
         self.nouns: dict[str, str] = cues["speaker_nouns"]
 
     def __call__(self, doc: Doc, actors: Sequence[Actor], events: Sequence = ()) -> list[Quote]:
@@ -145,7 +148,7 @@ class QuoteExtractor:
                 later = quotes[i + 1]
                 quotes[i] = replace(later, id=quotes[i].id, text=quotes[i].text,
                                     start=quotes[i].start, end=quotes[i].end)
-        quotes = self._with_indirect(quotes)
+        quotes = _inherit_channels(self._with_indirect(quotes), [x.start_char for x in self._sentences])
         quotes = [self._link(q, events) for q in quotes]
         return sorted(quotes, key=lambda q: q.start)
 
@@ -471,8 +474,9 @@ class QuoteExtractor:
             a, b = d.open_mark - sent.start_char, d.close_mark + 1 - sent.start_char
             if 0 <= a < b <= len(text):
                 text = text[:a] + " " + text[b:]
-        found = self.channel_re.search(text)
-        return self.channel_of[found.group(1)] if found else None
+        named = [self.channel_of[m.group(1)] for m in self.channel_re.finditer(text)]
+        specific = [c for c in named if c not in self.channel_fallback]
+        return (specific or named or [None])[0]
 
     # -- indirect and mixed ---------------------------------------------------------------
     def _with_indirect(self, quotes: list[Quote]) -> list[Quote]:
@@ -577,3 +581,19 @@ class QuoteExtractor:
 def _overlaps(quote: Quote, spans: list[tuple[int, int]]) -> bool:
     return any(quote.start < e and s < quote.end for s, e in spans)
 
+
+def _inherit_channels(quotes: list[Quote], starts: list[int], reach: int = 4) -> list[Quote]:
+    """A speaker quoted again shortly after (within `reach` sentences), with no channel of
+    their own, keeps the channel named before ("Kallas said in an interview with CNN ...
+    Kallas said")."""
+    out: list[Quote] = []
+    last: dict[str, Quote] = {}
+    for quote in sorted(quotes, key=lambda q: q.start):
+        before = last.get(quote.speaker) if quote.speaker else None
+        if quote.channel is None and before is not None and before.channel is not None and \
+                bisect.bisect_right(starts, quote.start) - bisect.bisect_right(starts, before.end) <= reach:
+            quote = replace(quote, channel=before.channel)
+        if quote.speaker:
+            last[quote.speaker] = quote
+        out.append(quote)
+    return out
