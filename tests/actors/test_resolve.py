@@ -152,3 +152,10 @@ def test_subject_after_a_fronted_comparison_is_salient(nlp):
                    "would stay.")
     marlow = next(k for k in found if k.endswith("kevin-marlow"))
     assert "He" in mention_texts(found, marlow)
+
+
+def test_names_listed_together_share_the_first_ones_description(nlp):
+    found = actors("Three members of the U.S. Senate, John Holloway, Mary Whitcombe and "
+                   "Lee Armitage, wrote to the secretary of state on Monday.")
+    people = {a["name"]: a for a in found.values() if a["kind"] == "person"}
+    assert {people[n]["country"] for n in ("Mary Whitcombe", "Lee Armitage")} == {"USA"}

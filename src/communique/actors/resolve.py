@@ -554,6 +554,16 @@ class ActorResolver:
 
     def _local_person(self, ent: Span, day: dt.date | None) -> Actor:
         title, entries = self._context(ent)
+        if title is None and not entries and ent.root.dep_ == "conj":
+            # "members of the U.S. Senate, Chuck Grassley, Jeanne Shaheen and Jim Risch":
+            # names listed together share the description of the first
+            first = ent.root
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            lead = next((e for e in ent.doc.ents if e.start <= first.i < e.end), None)
+            if lead is not None and lead.start != ent.start:
+                bodies = [e for e in self.kb.lookup(lead.text) if e.kind in ("organisation", "country")]
+                title, entries = (None, bodies) if bodies else self._context(lead)
         org = next((self.kb.organisations[e.id] for e in entries if e.kind == "organisation"), None)
         country = next((e.id for e in entries if e.kind == "country"), None)
         if org and org.country:
