@@ -88,3 +88,14 @@ def test_an_act_about_an_earlier_event_targets_its_author(nlp):
     found = events("Russia attacked Ukrainian power plants on Monday. "
                    "Romania condemned an attack on a hospital.")
     assert not find(found, "ACCUSE", "ROU", "RUS")
+
+
+def test_what_someone_hopes_others_will_do_is_not_their_event(nlp):
+    found = events("Jane Miller, an activist, said she hopes the United States and Britain "
+                   "can work together to free the prisoners.")
+    assert not find(found, "COOPERATE")
+    found = events("Critics suggest Europe can't afford to defend Ukraine.")
+    assert not find(found, "SUPPORT")
+    # the speaker's hope for their own side's act is still reported, as intended
+    found = events("Keir Starmer said he hopes Britain will send more troops to Estonia.")
+    assert find(found, "MOBILIZE", "GBR")

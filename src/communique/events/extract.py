@@ -67,6 +67,7 @@ class EventExtractor:
         self.if_marks = cues.get("hypothetical_marks", frozenset())
         self.soon = cues.get("future_adverbs", frozenset())
         self.denial = cues.get("denial_verbs", frozenset())
+        self.opinion = cues.get("opinion_verbs", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -373,8 +374,27 @@ class EventExtractor:
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
+        if self._anothers_opinion(anchor, sources):
+            return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _anothers_opinion(self, anchor: Token, sources: Sequence[Participant]) -> bool:
+        """"Critics suggest Europe can't afford to defend Ukraine", "she hopes the United
+        States can help": what someone hopes or believes others will do is an opinion, not
+        an event of theirs (a speaker's hope for their own side's act still counts)."""
+        governor = anchor
+        for _ in range(6):
+            if governor.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp") or \
+                    governor.head is governor:
+                break
+            governor = governor.head
+            if governor.pos_ == "VERB" and self._lemma(governor) in self.opinion:
+                holder, _ = self._subject(governor)
+                held = self._participants(holder) if holder is not None else []
+                mine = {s.party for s in sources}
+                return not any(p.party in mine for p in held)
+        return False
 
     def _antecedent_targets(self, pattern: Pattern, trigger: Token, verb: Token | None,
                             sources: Sequence[Participant]) -> list[Participant]:
