@@ -99,3 +99,8 @@ def test_what_someone_hopes_others_will_do_is_not_their_event(nlp):
     # the speaker's hope for their own side's act is still reported, as intended
     found = events("Keir Starmer said he hopes Britain will send more troops to Estonia.")
     assert find(found, "MOBILIZE", "GBR")
+
+
+def test_a_subject_hung_on_the_auxiliary_is_still_the_source(nlp):
+    found = events("The United States said Iran is “flagrantly” defying the Security Council.")
+    assert find(found, "REJECT", "IRN") and not find(found, "REJECT", "USA")

@@ -92,3 +92,10 @@ def test_putting_the_onus_on_a_party_asks_it_to_act(nlp):
         assert find(quoted(events(text)), "REQUEST", None, "RUS"), text
     assert not find(quoted(events('"It is not for Russia to accept it," Marco Rubio said.')),
                     "REQUEST")
+
+
+def test_saying_a_party_breaks_the_rules_accuses_it(nlp):
+    found = quoted(events("The United States said Iran is flagrantly defying the Security Council."))
+    assert find(found, "ACCUSE", "USA", "IRN")
+    found = quoted(events("The United States said Iran is not defying the Security Council."))
+    assert not find(found, "ACCUSE")

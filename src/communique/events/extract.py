@@ -276,6 +276,9 @@ class EventExtractor:
         cur = verb
         for _ in range(6):
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+            # the small model sometimes hangs the subject on the auxiliary: "Iran is defying"
+            subjects = subjects or [g for c in cur.children if c.dep_ in ("aux", "auxpass")
+                                    for g in c.children if g.dep_ in SUBJECTS]
             if subjects:
                 return subjects[0], subjects[0].dep_ == "nsubjpass"
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:

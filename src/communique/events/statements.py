@@ -14,6 +14,8 @@ quotations (direct, indirect and mixed) whose speaker the quotes stage resolved:
     are left out: news uses them as plain descriptions);
   - denying an actor the right to decide rejects its claim: "Russia will not decide", "it
     is not for them to decide", "Moscow has no veto" give REJECT speaker -> actor;
+  - saying an actor breaks a rule accuses it: "Iran is defying the Security Council",
+    "Russia violated the truce" give ACCUSE speaker -> actor;
   - putting the onus on an actor asks it to act: "it is now for Russia to accept it", "it
     is up to Moscow to respond", "the ball is in Russia's court" give REQUEST speaker ->
     actor.
@@ -53,6 +55,8 @@ class StatementRules:
     authority_verbs: frozenset[str]
     authority_nouns: frozenset[str]
     onus: Pattern
+    wrongdoing: Pattern
+    wrongdoing_verbs: frozenset[str]
     examples: tuple[Pattern, ...]
 
 
@@ -69,13 +73,14 @@ def load_rules() -> StatementRules:
                        example_target=rule.get("example_target"))
 
     label, authority = rules["statement.ACCUSE.label"], rules["statement.REJECT.authority"]
-    onus = rules["statement.REQUEST.onus"]
+    onus, wrong = rules["statement.REQUEST.onus"], rules["statement.ACCUSE.wrongdoing"]
     return StatementRules(
         first_person=frozenset(data["first_person"]), label=pattern(label),
         label_words=frozenset(label["words"]), authority=pattern(authority),
         authority_verbs=frozenset(authority["verbs"]),
         authority_nouns=frozenset(authority["nouns"]), onus=pattern(onus),
-        examples=(pattern(label), pattern(authority), pattern(onus)))
+        wrongdoing=pattern(wrong), wrongdoing_verbs=frozenset(wrong["verbs"]),
+        examples=(pattern(label), pattern(authority), pattern(onus), pattern(wrong)))
 
 
 class StatementExtractor(EventExtractor):
@@ -152,6 +157,10 @@ class StatementExtractor(EventExtractor):
                 subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if subject is not None and span.start <= subject.i < span.end:
                     yield rules.label, subject
+        elif lemma in rules.wrongdoing_verbs and tok.pos_ == "VERB" and self._polarity(tok) == "affirmed":
+            subject, passive = self._subject(tok)  # "Iran is defying the Security Council"
+            if subject is not None and not passive:
+                yield rules.wrongdoing, subject
         elif lemma == "be" and (holder := self._onus(tok)) is not None:
             yield rules.onus, holder
         elif lemma in rules.authority_verbs and tok.pos_ == "VERB" and self._polarity(tok) == "negated":
