@@ -104,3 +104,10 @@ def test_what_someone_hopes_others_will_do_is_not_their_event(nlp):
 def test_a_subject_hung_on_the_auxiliary_is_still_the_source(nlp):
     found = events("The United States said Iran is “flagrantly” defying the Security Council.")
     assert find(found, "REJECT", "IRN") and not find(found, "REJECT", "USA")
+
+
+def test_a_thing_as_subject_does_not_make_the_reporter_act(nlp):
+    found = events("Robert Mueller said the evidence supports the charges against Paul Manafort.")
+    assert not find(found, "SUPPORT")
+    found = events("The Serbian government said on Tuesday that its forces had withdrawn from Kosovo.")
+    assert find(found, "RETREAT", "SRB")

@@ -205,7 +205,11 @@ def test_sql_typed_into_the_search_box_is_just_words(server, browser):
 
     open_page(browser, server + "/")
     box = browser.find_element(By.CSS_SELECTOR, "header form.search input")
+    from selenium.webdriver.support.ui import WebDriverWait
+
     box.send_keys("'; DROP TABLE articles; -- %_\\" + Keys.ENTER)
+    # wait for the form's navigation before reading the URL (it was read too early at times)
+    WebDriverWait(browser, 20).until(lambda d: "/search" in d.current_url)
     open_page(browser, browser.current_url)
     assert browser.find_element(By.TAG_NAME, "h1").text == "Search"
     for path in ("/articles?search=%27%3B--", "/actors?search=%25_%5C", "/dyad?a=%27&b=%22"):

@@ -359,7 +359,11 @@ class EventExtractor:
             # is required is the one requesting it, not the thing that requires it
             sources = self._participants(self._reporter(verb), source=True)
         sources = sources or self._participants(source_tok, source=True)
-        if not sources and verb is not None:
+        if not sources and verb is not None and (source_tok is None or source_tok.pos_ == "PRON" or any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in source_tok.children)):
+            # "Russia said it would ...", "the Serbs said their forces withdrew": the
+            # reporter; but "Mueller said the evidence supports ...": a thing that is no
+            # actor is not the reporter acting
             sources = self._participants(self._reporter(verb), source=True)
         if not sources:
             return []
