@@ -111,3 +111,8 @@ def test_a_thing_as_subject_does_not_make_the_reporter_act(nlp):
     assert not find(found, "SUPPORT")
     found = events("The Serbian government said on Tuesday that its forces had withdrawn from Kosovo.")
     assert find(found, "RETREAT", "SRB")
+
+
+def test_naming_is_not_a_phone_call(nlp):
+    assert not find(events("Donald Trump called Volodymyr Zelenskyy a dictator."), "CONSULT")
+    assert find(events("Hungary called for talks with Russia."), "REQUEST", "HUN", "RUS")

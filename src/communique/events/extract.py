@@ -68,6 +68,7 @@ class EventExtractor:
         self.soon = cues.get("future_adverbs", frozenset())
         self.denial = cues.get("denial_verbs", frozenset())
         self.opinion = cues.get("opinion_verbs", frozenset())
+        self.naming = cues.get("naming_verbs", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -169,6 +170,10 @@ class EventExtractor:
             candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
             specific = [p for p in candidates if p.object and set(p.object) & objects]
             general = [p for p in candidates if not p.object]
+            if lemma in self.naming and _names_something(tok):
+                # "called the allegations baseless", "called Zelenskyy a dictator": naming,
+                # not a phone call; only a pattern with its particle ("called for") stays
+                general = [p for p in general if p.particle]
             if self._refusal_of_action(tok, lemma):
                 return
             chosen = specific[:1] or general[:1]
@@ -595,3 +600,15 @@ def dedupe(events: Sequence[Event]) -> list[Event]:
         merged[key] = replace(event, mentions=event.mentions or (event.evidence,))
         order.append(key)
     return [merged[k] for k in order]
+
+
+def _names_something(verb: Token) -> bool:
+    """"called the allegations baseless", "called Zelenskyy a dictator": an object and a
+    predicate about it (spaCy gives `oprd`, or an indefinite apposition)."""
+    deps = {c.dep_ for c in verb.children}
+    if {"dobj", "oprd"} <= deps:
+        return True
+    return any(c.dep_ == "dobj" and any(a.dep_ == "appos" and any(
+        d.dep_ == "det" and d.lower_ in ("a", "an") for d in a.children) for a in c.children)
+        for c in verb.children)
+
