@@ -79,3 +79,26 @@ def test_a_denied_event_is_negated(nlp):
         assert [e["polarity"] for e in find(events(text), "ASSAULT", "RUS")] == ["negated"], text
     found = events("The Kremlin said that Russia had attacked Ukraine.")
     assert [e["polarity"] for e in find(found, "ASSAULT", "RUS", "UKR")] == ["affirmed"]
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target(nlp):
+    found = events("Japan demanded that China stop its drills near Taiwan.")
+    assert find(found, "REQUEST", "JPN", "CHN")
+
+
+def test_must_in_a_reported_clause_is_a_demand_by_the_speaker(nlp):
+    found = events("Germany said on Monday that Serbia must hand over the suspects.")
+    (event,) = find(found, "REQUEST", "DEU", "SRB")
+    assert event["polarity"] == "affirmed" and event["date_text"] == "on Monday"
+    assert not find(events("Germany said Serbia will hand over the suspects."), "REQUEST")
+    assert not find(events("Serbia must hand over the suspects."), "REQUEST")
+
+
+def test_a_capital_after_a_preposition_is_a_target_only_through_the_patterns_slot(nlp):
+    (event,) = find(events("Emmanuel Macron arrived in Nairobi on Monday."), "CONSULT", "FRA", "KEN")
+    assert event["modality"] == "actual"
+    # a place is never a source, and a pattern without that slot does not take it
+    assert not events("Protesters in Nairobi attacked the police.")
+    # nor is it an actor of the article when no event uses it
+    doc = communique.process("Emmanuel Macron spoke in Nairobi.", date="2025-09-04")
+    assert "KEN" not in {a.party for a in doc.actors}

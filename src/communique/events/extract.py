@@ -102,6 +102,9 @@ class EventExtractor:
         self.modifier_only = {m.start for actor in actors for m in actor.mentions
                               if m.how in ("demonym", "modifier")
                               and self._thing_modifier(doc, m.start, m.end)}
+        # a capital that is only a place ("arrived in Amman"): a target through a
+        # pattern's explicit preposition slot, nothing else
+        self.place_only = {m.start for actor in actors for m in actor.mentions if m.how == "place"}
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -149,6 +152,13 @@ class EventExtractor:
 
     def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
         lemma = self._lemma(tok)
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.lower_ in self.lex.verbs:
+            # "Berlin said Belgrade must hand over the suspects": the speaker demands it
+            clause = tok.head
+            if clause.dep_ == "ccomp" and self._lemma(clause.head) in SPEECH and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                yield self.lex.verbs[tok.lower_][0], clause.head
+            return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
             heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
             heads += [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
@@ -220,7 +230,9 @@ class EventExtractor:
 
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
-                      source: bool = False) -> list[Participant]:
+                      source: bool = False, places: bool = False) -> list[Participant]:
+        """The actors `tok` names (with its conjuncts). A capital that is only a place is
+        taken only when `places` (a pattern's preposition slot: "arrived in Amman")."""
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -233,7 +245,8 @@ class EventExtractor:
             found = self._actor_in(head)
             if found is None and head.dep_ not in ("conj",):
                 found = self._first_actor_below(head, seen)
-            if found is None or (source and found[1] in self.modifier_only):
+            if found is None or (source and found[1] in self.modifier_only) or (
+                    found[1] in self.place_only and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
                 if actor.id in seen:
@@ -295,7 +308,8 @@ class EventExtractor:
                 return None
         return None
 
-    def _target_tokens(self, pattern: Pattern, trigger: Token, verb: Token | None) -> Iterator[list[Token]]:
+    def _target_tokens(self, pattern: Pattern, trigger: Token,
+                       verb: Token | None) -> Iterator[tuple[str, list[Token]]]:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
@@ -323,11 +337,16 @@ class EventExtractor:
                             out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
+            elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
+                out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
+                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            elif spec == "subj":  # "said Sudan must return the helicopter"
+                out += [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
                 out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
                         for g in c.children if g.dep_ == "dobj"]
             if out:
-                yield out
+                yield spec, out
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
@@ -352,15 +371,18 @@ class EventExtractor:
         sources = sources or self._participants(source_tok, source=True)
         if not sources and verb is not None:
             sources = self._participants(self._reporter(verb), source=True)
+        if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
+            sources = [s for s in sources if s.party]
         if not sources:
             return []
         if verb is not None and passive:
             targets = self._participants(target_tok, {s.actor for s in sources})
         else:
             targets = []
-            for tokens in self._target_tokens(pattern, trigger, verb):
+            for spec, tokens in self._target_tokens(pattern, trigger, verb):
                 for tok in tokens:  # the first place that names an actor gives the target
-                    targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+                    targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets},
+                                                  places=spec.startswith("prep:"))
                 if targets:
                     break
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
