@@ -102,3 +102,15 @@ def test_a_capital_after_a_preposition_is_a_target_only_through_the_patterns_slo
     # nor is it an actor of the article when no event uses it
     doc = communique.process("Emmanuel Macron spoke in Nairobi.", date="2025-09-04")
     assert "KEN" not in {a.party for a in doc.actors}
+
+
+def test_a_surrender_needs_no_target(nlp):
+    (event,) = find(events("Hundreds of Colombian rebels surrendered on Sunday."), "RETREAT", "COL")
+    assert event["target"] is None
+
+
+def test_a_place_inside_a_slot_gives_the_target_only_when_no_actor_is_named(nlp):
+    assert find(events("Turkey launched an operation against militants in Syria."),
+                "ASSAULT", "TUR", "SYR")
+    found = events("Joe Biden warned Russia against an intervention in Ukraine.")
+    assert find(found, "THREATEN", "USA", "RUS") and not find(found, "THREATEN", "USA", "UKR")

@@ -230,9 +230,12 @@ class EventExtractor:
 
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
-                      source: bool = False, places: bool = False) -> list[Participant]:
+                      source: bool = False, places: bool = False,
+                      inside: bool = False) -> list[Participant]:
         """The actors `tok` names (with its conjuncts). A capital that is only a place is
-        taken only when `places` (a pattern's preposition slot: "arrived in Amman")."""
+        taken only through a pattern's preposition slot (`places`: "arrived in Amman");
+        a place inside a non-actor phrase only when `inside` ("a truce in the war in
+        Ukraine")."""
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -244,7 +247,7 @@ class EventExtractor:
         for head in heads:
             found = self._actor_in(head)
             if found is None and head.dep_ not in ("conj",):
-                found = self._first_actor_below(head, seen)
+                found = self._first_actor_below(head, seen, inside)
             if found is None or (source and found[1] in self.modifier_only) or (
                     found[1] in self.place_only and (source or not places)):
                 continue
@@ -267,15 +270,16 @@ class EventExtractor:
                 out += [self.actor_at[c.i] for c in child.conjuncts if c.i in self.actor_at]
         return out
 
-    def _first_actor_below(self, tok: Token, exclude: set[str | None]) -> tuple[Actor, int, int] | None:
+    def _first_actor_below(self, tok: Token, exclude: set[str | None],
+                           inside: bool = False) -> tuple[Actor, int, int] | None:
         """For a non-actor noun ("proposals that Western countries would deploy ..."): the
-        first actor inside its phrase."""
+        first actor inside its phrase; a place ("in Ukraine") only when `inside`."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for inner in tok.subtree:
             if inner.i != tok.i and inner.i in self.actor_at and \
-                    self.actor_at[inner.i][0].id not in exclude and not (
-                        inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE):
+                    self.actor_at[inner.i][0].id not in exclude and (inside or not (
+                        inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE)):
                 return self.actor_at[inner.i]
         return None
 
@@ -379,10 +383,19 @@ class EventExtractor:
             targets = self._participants(target_tok, {s.actor for s in sources})
         else:
             targets = []
-            for spec, tokens in self._target_tokens(pattern, trigger, verb):
-                for tok in tokens:  # the first place that names an actor gives the target
-                    targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets},
-                                                  places=spec.startswith("prep:"))
+            # the first slot that names an actor gives the target; failing all, a place
+            # inside a slot's phrase ("declared a truce in the war in Ukraine"), which
+            # must not beat a named actor ("warned Russia against an intervention in Ukraine")
+            for inside in (False, True):
+                for spec, tokens in self._target_tokens(pattern, trigger, verb):
+                    if inside and not spec.startswith("prep:"):
+                        continue  # "rejected the deployment of troops in Ukraine": a place
+                    for tok in tokens:
+                        targets += self._participants(
+                            tok, {s.actor for s in sources} | {t.actor for t in targets},
+                            places=spec.startswith("prep:"), inside=inside)
+                    if targets:
+                        break
                 if targets:
                     break
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
