@@ -114,3 +114,25 @@ def test_a_place_inside_a_slot_gives_the_target_only_when_no_actor_is_named(nlp)
                 "ASSAULT", "TUR", "SYR")
     found = events("Joe Biden warned Russia against an intervention in Ukraine.")
     assert find(found, "THREATEN", "USA", "RUS") and not find(found, "THREATEN", "USA", "UKR")
+
+
+def test_a_particle_pattern_matches_its_object_only_after_its_particle(nlp):
+    found = events("Canada called for the disarmament of Hamas after the ceasefire.")
+    (event,) = find(found, "REQUEST", "CAN", "PSE")
+    assert event["pattern"] == "REQUEST.call.for"
+
+
+def test_the_next_candidate_pattern_fires_when_the_first_finds_no_target(nlp):
+    # "for the first time" is no call for anything: the phone call pattern fires
+    found = events("Emmanuel Macron called Vladimir Putin on Sunday for the first time in years.")
+    assert find(found, "CONSULT", "FRA", "RUS")
+
+
+def test_a_target_in_the_of_phrase_of_the_trigger(nlp):
+    found = events("Iran held a fifth round of talks with the United States.")
+    assert find(found, "CONSULT", "IRN", "USA")
+
+
+def test_the_sources_own_possessive_is_skipped_for_the_next_actor(nlp):
+    found = events("Turkey backed down on its objection to Sweden's membership of NATO.")
+    assert find(found, "CONCEDE", "TUR", "SWE")

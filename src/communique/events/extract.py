@@ -80,8 +80,12 @@ class EventExtractor:
         for tok in doc:
             if quoted and any(s <= tok.idx < e for s, e in quoted):
                 continue  # what a speaker says in quotation marks is speech, not a reported event
+            # the candidates in rank order: the first that gives an event is reported
             for pattern, verb in self._matches(tok, used):
-                events.extend(self._build(pattern, tok, verb))
+                built = self._build(pattern, tok, verb)
+                if built:
+                    events.extend(built)
+                    break
         return dedupe(events)
 
     def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
@@ -160,10 +164,15 @@ class EventExtractor:
                 yield self.lex.verbs[tok.lower_][0], clause.head
             return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
-            heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-            heads += [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
-                      for g in c.children if g.dep_ == "pobj"]
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            heads = direct + [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
+                              for g in c.children if g.dep_ == "pobj"]
             objects = self._object_lemmas(heads)
+            # a pattern with a particle matches its object there or as the direct object
+            # ("called for the disarmament ... after the ceasefire" is no call for a ceasefire)
+            by_particle = {c.lower_: self._object_lemmas(
+                direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
+                if c.dep_ in ("prt", "prep", "dative", "agent")}
             particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
                 c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
                     g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
@@ -171,16 +180,21 @@ class EventExtractor:
                           if (not p.particle or p.particle in particles)]
             # a pattern whose particle is there ("called for") beats one without ("called")
             candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
-            specific = [p for p in candidates if p.object and set(p.object) & objects]
+            specific = [p for p in candidates if p.object and set(p.object) & (
+                by_particle.get(p.particle, set()) if p.particle else objects)]
             general = [p for p in candidates if not p.object]
             if self._refusal_of_action(tok, lemma):
                 return
-            chosen = specific[:1] or general[:1]
+            # object match > particle present > lexicon order; the first candidate whose
+            # participants are found is the event ("called Putin on Sunday for the first
+            # time": no call for anything, a phone call)
+            chosen = specific + general
             if chosen:
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in chosen[0].object:
                         used.add(c.i)
-                yield chosen[0], tok
+                for pattern in chosen:
+                    yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
             head = tok.head
             if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
@@ -246,8 +260,15 @@ class EventExtractor:
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
             found = self._actor_in(head)
+            own = None
+            if found is not None and found[0].id in seen and not source and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                # "backed down on its objection to Sweden's membership": not its own party
+                own, found = found[0].party, None
             if found is None and head.dep_ not in ("conj",):
                 found = self._first_actor_below(head, seen, inside)
+                if found is not None and own is not None and found[0].party == own:
+                    found = None
             if found is None or (source and found[1] in self.modifier_only) or (
                     found[1] in self.place_only and (source or not places)):
                 continue
@@ -334,7 +355,12 @@ class EventExtractor:
                             out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec.startswith("prep:"):
                 word = spec[5:]
-                for h in [*holders, *objects]:
+                # on the trigger, the particle's object, the matched object, or a noun in
+                # the "of" phrase of one ("held a round of talks with the United States")
+                nested = [g for h in [trigger, *objects] for c in h.children
+                          if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"]
+                for h in [*holders, *objects, *nested]:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
