@@ -136,3 +136,16 @@ def test_a_target_in_the_of_phrase_of_the_trigger(nlp):
 def test_the_sources_own_possessive_is_skipped_for_the_next_actor(nlp):
     found = events("Turkey backed down on its objection to Sweden's membership of NATO.")
     assert find(found, "CONCEDE", "TUR", "SWE")
+
+
+def test_a_threat_to_act_on_someone_named_after_a_preposition(nlp):
+    found = events("Al-Shabaab threatened to deliver heavy blows to Kenya and Ethiopia.")
+    assert find(found, "THREATEN", target="KEN") and find(found, "THREATEN", target="ETH")
+
+
+def test_a_group_acting_where_it_is(nlp):
+    found = events("Demonstrators in Nairobi burned American flags.")
+    assert find(found, "PROTEST", "KEN", "USA")
+    # a group named by its nationality is that country, wherever it is
+    found = events("French farmers in Nairobi burned American flags.")
+    assert find(found, "PROTEST", "FRA", "USA") and not find(found, "PROTEST", "KEN")

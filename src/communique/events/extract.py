@@ -265,12 +265,18 @@ class EventExtractor:
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
                 # "backed down on its objection to Sweden's membership": not its own party
                 own, found = found[0].party, None
+            located = False
             if found is None and head.dep_ not in ("conj",):
                 found = self._first_actor_below(head, seen, inside)
                 if found is not None and own is not None and found[0].party == own:
                     found = None
+                if found is None and source and _agent_noun(head):
+                    # "demonstrators in Baghdad", "opposition groups in Harare": people
+                    # acting as a group where they are
+                    found = self._first_actor_below(head, seen, inside=True)
+                    located = True
             if found is None or (source and found[1] in self.modifier_only) or (
-                    found[1] in self.place_only and (source or not places)):
+                    found[1] in self.place_only and not located and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
                 if actor.id in seen:
@@ -373,8 +379,15 @@ class EventExtractor:
             elif spec == "subj":  # "said Sudan must return the helicopter"
                 out += [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
-                out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
-                        for g in c.children if g.dep_ == "dobj"]
+                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
+                out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
+                if out:
+                    yield spec, out
+                # failing an actor there, the objects of its prepositions ("threatened to
+                # deliver blows to the United States")
+                out = [g for c in clauses for p in c.children if p.dep_ in ("prep", "dative")
+                       and not any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
+                       for g in p.children if g.dep_ == "pobj"]
             if out:
                 yield spec, out
 
