@@ -149,3 +149,9 @@ def test_a_group_acting_where_it_is(nlp):
     # a group named by its nationality is that country, wherever it is
     found = events("French farmers in Nairobi burned American flags.")
     assert find(found, "PROTEST", "FRA", "USA") and not find(found, "PROTEST", "KEN")
+
+
+def test_a_stance_in_the_passive_voice_has_its_subject_as_source(nlp):
+    assert find(events("Hungary is opposed to Ukraine's membership of the European Union."),
+                "REJECT", "HUN", "UKR")
+    assert not events("Hungary was attacked.")  # a true passive with no agent names no source

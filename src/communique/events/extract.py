@@ -34,7 +34,9 @@ CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow",
 PLACE_PREPS = {"in", "at"}
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
-              "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple"}
+              "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
+              # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
+              "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -65,6 +67,7 @@ class EventExtractor:
         self.if_marks = cues.get("hypothetical_marks", frozenset())
         self.soon = cues.get("future_adverbs", frozenset())
         self.denial = cues.get("denial_verbs", frozenset())
+        self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -314,8 +317,14 @@ class EventExtractor:
         cur = verb
         for _ in range(6):
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+            # the small model sometimes hangs the subject on the auxiliary ("Hungary is
+            # opposed to ...": Hungary <- is)
+            subjects += [g for c in cur.children if c.dep_ in ("aux", "auxpass")
+                         for g in c.children if g.dep_ in SUBJECTS]
             if subjects:
-                return subjects[0], subjects[0].dep_ == "nsubjpass"
+                passive = subjects[0].dep_ == "nsubjpass" or (
+                    subjects[0].head.dep_ == "auxpass")
+                return subjects[0], passive
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
                 if objects:
@@ -376,8 +385,6 @@ class EventExtractor:
             elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
                 out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            elif spec == "subj":  # "said Sudan must return the helicopter"
-                out += [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
                 clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
                 out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
@@ -401,6 +408,9 @@ class EventExtractor:
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None)
             source_tok, passive = self._subject(verb)
+            if passive and agent is None and self._lemma(verb) in self.stative and any(
+                    c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+                passive = False  # "Israel is opposed to French mediation": a stance
             if passive and agent is not None:
                 target_tok: Token | None = source_tok
                 source_tok = agent
