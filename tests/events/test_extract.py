@@ -155,3 +155,9 @@ def test_a_stance_in_the_passive_voice_has_its_subject_as_source(nlp):
     assert find(events("Hungary is opposed to Ukraine's membership of the European Union."),
                 "REJECT", "HUN", "UKR")
     assert not events("Hungary was attacked.")  # a true passive with no agent names no source
+
+
+def test_an_object_pattern_without_a_particle_matches_the_direct_object_only(nlp):
+    found = events("Donald Trump hosted Vladimir Putin at a military base in Alaska.")
+    assert find(found, "CONSULT", "USA", "RUS") and not find(found, "COOPERATE")
+    assert find(events("Britain will provide Ukraine with new tanks."), "AID", "GBR", "UKR")

@@ -168,9 +168,12 @@ class EventExtractor:
             return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
             direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-            heads = direct + [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
-                              for g in c.children if g.dep_ == "pobj"]
-            objects = self._object_lemmas(heads)
+            # a pattern without a particle matches its object as the direct object or the
+            # "with" of "provide Ukraine with tanks", never in another phrase ("hosted
+            # Putin at a military base" is no hosting of a base)
+            direct_lemmas = self._object_lemmas(direct + [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"])
             # a pattern with a particle matches its object there or as the direct object
             # ("called for the disarmament ... after the ceasefire" is no call for a ceasefire)
             by_particle = {c.lower_: self._object_lemmas(
@@ -184,7 +187,7 @@ class EventExtractor:
             # a pattern whose particle is there ("called for") beats one without ("called")
             candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
             specific = [p for p in candidates if p.object and set(p.object) & (
-                by_particle.get(p.particle, set()) if p.particle else objects)]
+                by_particle.get(p.particle, set()) if p.particle else direct_lemmas)]
             general = [p for p in candidates if not p.object]
             if self._refusal_of_action(tok, lemma):
                 return
