@@ -95,6 +95,11 @@ def _speech_verbs() -> frozenset[str]:
 SPEECH_VERBS = _speech_verbs()
 
 
+# mentions kept for the events stage only: a nationality adjective on a thing ("Afghan
+# soil") and a capital that is only a place ("in Moscow")
+EVENTS_ONLY = ("modifier", "place")
+
+
 @dataclass
 class _Found:
     actor: Actor
@@ -173,7 +178,7 @@ class ActorResolver:
         every = self.resolve(doc, doc._.article_date)
         doc._.all_actors = tuple(every)
         # a nationality adjective on a thing ("Afghan soil") is for the events stage only
-        doc._.actors = tuple(replace(a, mentions=tuple(m for m in a.mentions if m.how != "modifier"))
+        doc._.actors = tuple(replace(a, mentions=tuple(m for m in a.mentions if m.how not in EVENTS_ONLY))
                              for a in every if a.id in self._acting_ids)
         return doc
 
@@ -369,7 +374,11 @@ class ActorResolver:
             return
         metonym_sector = "GOV" if place.how in ("capital", "seat") else None
         if place.how == "capital" and not acting:
-            return  # "in Moscow" is a place; "Moscow said" is the government
+            # "in Moscow" is a place; "Moscow said" is the government. The place is kept,
+            # not acting, for the events stage: only a pattern's explicit preposition slot
+            # may take it as a target ("arrived in Amman", "opened an embassy in Jerusalem")
+            found.add(self.country_actor(place.id), ent, "place", 0.0, acting=False)
+            return
         found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting,
                   metonym_sector)
 

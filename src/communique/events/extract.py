@@ -35,7 +35,9 @@ CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow",
 PLACE_PREPS = {"in", "at"}
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
-              "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple"}
+              "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
+              # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
+              "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -69,6 +71,7 @@ class EventExtractor:
         self.denial = cues.get("denial_verbs", frozenset())
         self.opinion = cues.get("opinion_verbs", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
+        self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -85,8 +88,12 @@ class EventExtractor:
         for tok in doc:
             if quoted and any(s <= tok.idx < e for s, e in quoted):
                 continue  # what a speaker says in quotation marks is speech, not a reported event
+            # the candidates in rank order: the first that gives an event is reported
             for pattern, verb in self._matches(tok, used):
-                events.extend(self._build(pattern, tok, verb))
+                built = self._build(pattern, tok, verb)
+                if built:
+                    events.extend(built)
+                    break
         return dedupe(events)
 
     def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
@@ -109,6 +116,9 @@ class EventExtractor:
         self.modifier_only = {m.start for actor in actors for m in actor.mentions
                               if m.how in ("demonym", "modifier")
                               and self._thing_modifier(doc, m.start, m.end)}
+        # a capital that is only a place ("arrived in Amman"): a target through a
+        # pattern's explicit preposition slot, nothing else
+        self.place_only = {m.start for actor in actors for m in actor.mentions if m.how == "place"}
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -156,11 +166,26 @@ class EventExtractor:
 
     def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
         lemma = self._lemma(tok)
+        if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.lower_ in self.lex.verbs:
+            # "Berlin said Belgrade must hand over the suspects": the speaker demands it
+            clause = tok.head
+            if clause.dep_ == "ccomp" and self._lemma(clause.head) in SPEECH and \
+                    any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                yield self.lex.verbs[tok.lower_][0], clause.head
+            return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
-            heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
-            heads += [g for c in tok.children if c.dep_ in ("prep", "dative", "agent")
-                      for g in c.children if g.dep_ == "pobj"]
-            objects = self._object_lemmas(heads)
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            # a pattern without a particle matches its object as the direct object or the
+            # "with" of "provide Ukraine with tanks", never in another phrase ("hosted
+            # Putin at a military base" is no hosting of a base)
+            direct_lemmas = self._object_lemmas(direct + [
+                g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"])
+            # a pattern with a particle matches its object there or as the direct object
+            # ("called for the disarmament ... after the ceasefire" is no call for a ceasefire)
+            by_particle = {c.lower_: self._object_lemmas(
+                direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
+                if c.dep_ in ("prt", "prep", "dative", "agent")}
             particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
                 c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
                     g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
@@ -168,7 +193,8 @@ class EventExtractor:
                           if (not p.particle or p.particle in particles)]
             # a pattern whose particle is there ("called for") beats one without ("called")
             candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
-            specific = [p for p in candidates if p.object and set(p.object) & objects]
+            specific = [p for p in candidates if p.object and set(p.object) & (
+                by_particle.get(p.particle, set()) if p.particle else direct_lemmas)]
             general = [p for p in candidates if not p.object]
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
@@ -176,12 +202,16 @@ class EventExtractor:
                 general = [p for p in general if p.particle]
             if self._refusal_of_action(tok, lemma):
                 return
-            chosen = specific[:1] or general[:1]
+            # object match > particle present > lexicon order; the first candidate whose
+            # participants are found is the event ("called Putin on Sunday for the first
+            # time": no call for anything, a phone call)
+            chosen = specific + general
             if chosen:
                 for c in tok.children:
                     if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in chosen[0].object:
                         used.add(c.i)
-                yield chosen[0], tok
+                for pattern in chosen:
+                    yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
             head = tok.head
             if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
@@ -231,7 +261,12 @@ class EventExtractor:
 
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
-                      source: bool = False) -> list[Participant]:
+                      source: bool = False, places: bool = False,
+                      inside: bool = False) -> list[Participant]:
+        """The actors `tok` names (with its conjuncts). A capital that is only a place is
+        taken only through a pattern's preposition slot (`places`: "arrived in Amman");
+        a place inside a non-actor phrase only when `inside` ("a truce in the war in
+        Ukraine")."""
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -242,9 +277,23 @@ class EventExtractor:
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
             found = self._actor_in(head)
+            own = None
+            if found is not None and found[0].id in seen and not source and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+                # "backed down on its objection to Sweden's membership": not its own party
+                own, found = found[0].party, None
+            located = False
             if found is None and head.dep_ not in ("conj",):
-                found = self._first_actor_below(head, seen)
-            if found is None or (source and found[1] in self.modifier_only):
+                found = self._first_actor_below(head, seen, inside)
+                if found is not None and own is not None and found[0].party == own:
+                    found = None
+                if found is None and source and _agent_noun(head):
+                    # "demonstrators in Baghdad", "opposition groups in Harare": people
+                    # acting as a group where they are
+                    found = self._first_actor_below(head, seen, inside=True)
+                    located = True
+            if found is None or (source and found[1] in self.modifier_only) or (
+                    found[1] in self.place_only and not located and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
                 if actor.id in seen:
@@ -265,15 +314,16 @@ class EventExtractor:
                 out += [self.actor_at[c.i] for c in child.conjuncts if c.i in self.actor_at]
         return out
 
-    def _first_actor_below(self, tok: Token, exclude: set[str | None]) -> tuple[Actor, int, int] | None:
+    def _first_actor_below(self, tok: Token, exclude: set[str | None],
+                           inside: bool = False) -> tuple[Actor, int, int] | None:
         """For a non-actor noun ("proposals that Western countries would deploy ..."): the
-        first actor inside its phrase."""
+        first actor inside its phrase; a place ("in Ukraine") only when `inside`."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         for inner in tok.subtree:
             if inner.i != tok.i and inner.i in self.actor_at and \
-                    self.actor_at[inner.i][0].id not in exclude and not (
-                        inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE):
+                    self.actor_at[inner.i][0].id not in exclude and (inside or not (
+                        inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE)):
                 return self.actor_at[inner.i]
         return None
 
@@ -281,11 +331,14 @@ class EventExtractor:
         cur = verb
         for _ in range(6):
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
-            # the small model sometimes hangs the subject on the auxiliary: "Iran is defying"
-            subjects = subjects or [g for c in cur.children if c.dep_ in ("aux", "auxpass")
-                                    for g in c.children if g.dep_ in SUBJECTS]
+            # the small model sometimes hangs the subject on the auxiliary ("Iran is defying",
+            # "Hungary is opposed to ...": Hungary <- is)
+            subjects += [g for c in cur.children if c.dep_ in ("aux", "auxpass")
+                         for g in c.children if g.dep_ in SUBJECTS]
             if subjects:
-                return subjects[0], subjects[0].dep_ == "nsubjpass"
+                passive = subjects[0].dep_ == "nsubjpass" or (
+                    subjects[0].head.dep_ == "auxpass")
+                return subjects[0], passive
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
                 if objects:
@@ -309,7 +362,8 @@ class EventExtractor:
                 return None
         return None
 
-    def _target_tokens(self, pattern: Pattern, trigger: Token, verb: Token | None) -> Iterator[list[Token]]:
+    def _target_tokens(self, pattern: Pattern, trigger: Token,
+                       verb: Token | None) -> Iterator[tuple[str, list[Token]]]:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
@@ -330,18 +384,33 @@ class EventExtractor:
                             out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec.startswith("prep:"):
                 word = spec[5:]
-                for h in [*holders, *objects]:
+                # on the trigger, the particle's object, the matched object, or a noun in
+                # the "of" phrase of one ("held a round of talks with the United States")
+                nested = [g for h in [trigger, *objects] for c in h.children
+                          if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                          if g.dep_ == "pobj"]
+                for h in [*holders, *objects, *nested]:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
                             out += [g for g in c.children if g.dep_ == "pobj"]
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
+            elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
+                out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
+                        for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
-                out += [g for h in holders for c in h.children if c.dep_ == "xcomp"
-                        for g in c.children if g.dep_ == "dobj"]
+                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
+                out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
+                if out:
+                    yield spec, out
+                # failing an actor there, the objects of its prepositions ("threatened to
+                # deliver blows to the United States")
+                out = [g for c in clauses for p in c.children if p.dep_ in ("prep", "dative")
+                       and not any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
+                       for g in p.children if g.dep_ == "pobj"]
             if out:
-                yield out
+                yield spec, out
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
@@ -353,6 +422,9 @@ class EventExtractor:
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None)
             source_tok, passive = self._subject(verb)
+            if passive and agent is None and self._lemma(verb) in self.stative and any(
+                    c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+                passive = False  # "Israel is opposed to French mediation": a stance
             if passive and agent is not None:
                 target_tok: Token | None = source_tok
                 source_tok = agent
@@ -370,15 +442,27 @@ class EventExtractor:
             # reporter; but "Mueller said the evidence supports ...": a thing that is no
             # actor is not the reporter acting
             sources = self._participants(self._reporter(verb), source=True)
+        if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
+            sources = [s for s in sources if s.party]
         if not sources:
             return []
         if verb is not None and passive:
             targets = self._participants(target_tok, {s.actor for s in sources})
         else:
             targets = []
-            for tokens in self._target_tokens(pattern, trigger, verb):
-                for tok in tokens:  # the first place that names an actor gives the target
-                    targets += self._participants(tok, {s.actor for s in sources} | {t.actor for t in targets})
+            # the first slot that names an actor gives the target; failing all, a place
+            # inside a slot's phrase ("declared a truce in the war in Ukraine"), which
+            # must not beat a named actor ("warned Russia against an intervention in Ukraine")
+            for inside in (False, True):
+                for spec, tokens in self._target_tokens(pattern, trigger, verb):
+                    if inside and not spec.startswith("prep:"):
+                        continue  # "rejected the deployment of troops in Ukraine": a place
+                    for tok in tokens:
+                        targets += self._participants(
+                            tok, {s.actor for s in sources} | {t.actor for t in targets},
+                            places=spec.startswith("prep:"), inside=inside)
+                    if targets:
+                        break
                 if targets:
                     break
             if not targets:
@@ -416,7 +500,7 @@ class EventExtractor:
         if pattern.type not in self.lex.acts_about_events:
             return []
         mine = {s.actor for s in sources}
-        for tokens in self._target_tokens(pattern, trigger, verb):
+        for _spec, tokens in self._target_tokens(pattern, trigger, verb):
             for tok in tokens:
                 kinds = self.lex.event_nouns.get(tok.lemma_.lower())
                 if not kinds or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):

@@ -15,7 +15,7 @@ from .._jsonl import commented_jsonl
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
-TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss"}
+TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj"}
 
 
 @dataclass(frozen=True)
