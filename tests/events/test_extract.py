@@ -155,3 +155,11 @@ def test_a_stance_in_the_passive_voice_has_its_subject_as_source(nlp):
     assert find(events("Hungary is opposed to Ukraine's membership of the European Union."),
                 "REJECT", "HUN", "UKR")
     assert not events("Hungary was attacked.")  # a true passive with no agent names no source
+
+
+def test_a_government_acting_on_its_own_opposition_acts_on_its_own_country(nlp):
+    (event,) = find(events("Belarusian police detained hundreds of opposition activists."),
+                    "COERCE", "BLR")
+    assert event["target"]["party"] == "BLR"
+    # civilians or a foreign group are not taken for the source's own country
+    assert not find(events("Russian forces detained dozens of civilians."), "COERCE", "RUS", "RUS")
