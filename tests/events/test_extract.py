@@ -198,3 +198,11 @@ def test_an_object_pattern_without_a_particle_matches_the_direct_object_only(nlp
     found = events("Donald Trump hosted Vladimir Putin at a military base in Alaska.")
     assert find(found, "CONSULT", "USA", "RUS") and not find(found, "COOPERATE")
     assert find(events("Britain will provide Ukraine with new tanks."), "AID", "GBR", "UKR")
+
+
+def test_a_government_acting_on_its_own_opposition_acts_on_its_own_country(nlp):
+    (event,) = find(events("Belarusian police detained hundreds of opposition activists."),
+                    "COERCE", "BLR")
+    assert event["target"]["party"] == "BLR"
+    # civilians or a foreign group are not taken for the source's own country
+    assert not find(events("Russian forces detained dozens of civilians."), "COERCE", "RUS", "RUS")

@@ -54,4 +54,4 @@ def test_examples_yield_their_type(nlp):
 
 # The share of examples that must yield their type. The small spaCy model misparses some
 # sentences; the floor only goes up (see the CHANGELOG when it moves).
-FLOOR = 0.88
+FLOOR = 0.91

@@ -51,6 +51,13 @@ MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sourc
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 DEFINITE = {"the", "this", "that", "these", "those"}
+# a government's own opposition, protesters or critics: the target is its own country
+DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST"}
+DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "dissident", "critic",
+                   "activist", "protest", "demonstration", "riot", "rally", "unrest"}
+# protesters with no nationality named, against the government or parliament: their own
+DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
+                        "president", "ruling", "junta"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -467,6 +474,8 @@ class EventExtractor:
                     break
             if not targets:
                 targets = self._antecedent_targets(pattern, trigger, verb, sources)
+        if not targets and pattern.type in DOMESTIC_TYPES:
+            targets = self._domestic(pattern, trigger, verb, sources)
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
@@ -515,6 +524,30 @@ class EventExtractor:
 
     def _sentences_between(self, start: int, end: int) -> int:
         return bisect.bisect_right(self.sent_starts, end) - bisect.bisect_right(self.sent_starts, start)
+
+    def _domestic(self, pattern: Pattern, trigger: Token, verb: Token | None,
+                  sources: Sequence[Participant]) -> list[Participant]:
+        """"Belarus jailed the opposition leader", "police dispersed protesters": a
+        government acting on its own opposition, protesters or critics, named by no
+        country, acts on its own country (PLOVER codes such events X -> X)."""
+        for _, tokens in self._target_tokens(pattern, trigger, verb):
+            for tok in tokens:
+                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":  # "hundreds of ..."
+                    tok = next((g for c in tok.children if c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj"), tok)
+                words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
+                                               if c.dep_ in ("compound", "amod", "nmod"))}
+                groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS
+                if not words & groups:
+                    continue
+                # only a source that is the country itself ("Belarus", "Belarusian
+                # police"): the document gains no actor it did not name as acting
+                own = [s for s in sources if s.actor and s.actor.startswith("country:")]
+                if len(sources) != 1 or not own:
+                    return []
+                start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+                return [replace(own[0], start=start, end=end, text=self.text[start:end])]
+        return []
 
     def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
                 sources: Sequence[Participant], targets: Sequence[Participant],
