@@ -206,3 +206,15 @@ def test_a_government_acting_on_its_own_opposition_acts_on_its_own_country(nlp):
     assert event["target"]["party"] == "BLR"
     # civilians or a foreign group are not taken for the source's own country
     assert not find(events("Russian forces detained dozens of civilians."), "COERCE", "RUS", "RUS")
+
+
+def test_plover_reading_of_intentions_threats_and_refusals(nlp):
+    from communique.events.plover import plover_type
+
+    assert plover_type("AID", "intended", "affirmed") == "AGREE"
+    assert plover_type("SANCTION", "conditional", "affirmed") == "THREATEN"
+    assert plover_type("CONSULT", "actual", "negated") == "REJECT"
+    assert plover_type("ASSAULT", "actual", "affirmed") == "ASSAULT"
+    (event,) = find(events("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy."),
+                    "CONSULT", "RUS", "UKR")
+    assert event["plover_type"] == "AGREE" and event["modality"] == "intended"

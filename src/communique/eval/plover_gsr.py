@@ -5,7 +5,8 @@ mapped to the current 16 types following the PLOVER project's CAMEO-to-PLOVER
 conventions: DEMAND becomes REQUEST, DISAPPROVE and INVESTIGATE become ACCUSE, FIGHT
 becomes ASSAULT; the other names are unchanged. A few CAMEO-era country codes are mapped
 to ISO 3166 (JAP to JPN, ITL to ITA, VTN to VNM). The generic code IGO matches any
-international organisation.
+international organisation. Our events are compared by their `plover_type`, the PLOVER
+reading of type, modality and polarity (an intended act of cooperation is AGREE, ...).
 """
 
 from __future__ import annotations
@@ -81,7 +82,10 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
     errors = []
     for record, doc in zip(records, docs, strict=True):
         gold = record.events[0]
-        events = sorted(doc.get("events", []), key=lambda e: -float(e.get("confidence", 0) or 0))
+        # scored in PLOVER's conventions: intentions, offers and refusals are AGREE,
+        # THREATEN and REJECT (`plover_type`; communique.events.plover)
+        events = [dict(e, type=e.get("plover_type") or e["type"]) for e in sorted(
+            doc.get("events", []), key=lambda e: -float(e.get("confidence", 0) or 0))]
         predicted = events[0]["type"] if events else NONE
         ok = predicted == gold["type"]
         right += ok

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .plover import plover_type
+
 
 @dataclass(frozen=True, slots=True)
 class Participant:
@@ -53,7 +55,9 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         span = lambda s: {"start": s[0], "end": s[1], "text": s[2]}  # noqa: E731
         return {
-            "id": self.id, "type": self.type, "mode": self.mode, "cameo": self.cameo,
+            "id": self.id, "type": self.type,
+            "plover_type": plover_type(self.type, self.modality, self.polarity),
+            "mode": self.mode, "cameo": self.cameo,
             "cameo_root": self.cameo_root, "quad_class": self.quad_class,
             "intensity": self.intensity,
             "source": self.source.to_dict() if self.source else None,

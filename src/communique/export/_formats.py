@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..events.plover import plover_type
 from ..store._sql import date_range
 
 if TYPE_CHECKING:
@@ -202,7 +203,8 @@ def polecat_rows(store: DuckDBStore, rows: list[dict[str, Any]], version: str) -
 
         day, published = row["date"], row["article_date"]
         yield [
-            row["event_id"], day.isoformat() if day else "", row["type"], _blank(row["mode"]),
+            row["event_id"], day.isoformat() if day else "",
+            plover_type(row["type"], row["modality"], row["polarity"]), _blank(row["mode"]),
             _blank(row["intensity"]), _blank(row["quad_class"]), "",
             *side("source"), *side("target"),
             _blank(row["place"]), "", "", "", "", "", "", "", _blank(row["place_text"]), "",
