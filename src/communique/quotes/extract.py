@@ -354,11 +354,7 @@ class QuoteExtractor:
             if self._sentence_of[verb.i] - here > 1:
                 break
             actor = self.actor_at.get(subject.i)
-            if actor is None or actor.kind != "person":
-                continue
-            if like is not None and like.kind == "country" and actor.country not in (None, like.country):
-                continue
-            if like is not None and like.kind != "country" and actor.organisation not in (None, like.name):
+            if actor is None or actor.kind != "person" or not _belongs(actor, like):
                 continue
             return actor
         return None
@@ -403,11 +399,7 @@ class QuoteExtractor:
             if here - self._sentence_of[verb.i] > sentences:
                 break
             actor = self._actor_for(subject, depth + 1)
-            if actor is None or actor.kind not in kinds:
-                continue
-            if like is not None and like.kind == "country" and actor.country not in (None, like.country):
-                continue
-            if like is not None and like.kind != "country" and actor.organisation not in (None, like.name):
+            if actor is None or actor.kind not in kinds or not _belongs(actor, like):
                 continue
             return actor
         return None
@@ -597,3 +589,13 @@ def _inherit_channels(quotes: list[Quote], starts: list[int], reach: int = 4) ->
             last[quote.speaker] = quote
         out.append(quote)
     return out
+
+
+def _belongs(actor: Actor, like: Actor | None) -> bool:
+    """Is `actor` of the country (or organisation) that `like` names, as far as known?"""
+    if like is None:
+        return True
+    if like.kind == "country":
+        return actor.country in (None, like.country)
+    return actor.organisation in (None, like.name)
+
