@@ -218,3 +218,11 @@ def test_plover_reading_of_intentions_threats_and_refusals(nlp):
     (event,) = find(events("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy."),
                     "CONSULT", "RUS", "UKR")
     assert event["plover_type"] == "AGREE" and event["modality"] == "intended"
+
+
+def test_people_protesting_with_no_target_protest_against_their_own_government(nlp):
+    (event,) = find(events("Thousands of Georgian students rallied in Tbilisi on Sunday."), "PROTEST")
+    assert event["source"]["party"] == event["target"]["party"] == "GEO"
+    # a state that protests is doing diplomacy, not a street protest against itself
+    assert not find(events("The Philippines summoned the Chinese ambassador to protest."),
+                    "PROTEST", "PHL", "PHL")

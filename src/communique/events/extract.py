@@ -111,6 +111,7 @@ class EventExtractor:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.so_far = []
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
+        self.how_at = {m.start: m.how for actor in actors for m in actor.mentions}
         for actor in actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -476,6 +477,14 @@ class EventExtractor:
                 targets = self._antecedent_targets(pattern, trigger, verb, sources)
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, trigger, verb, sources)
+        if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
+                (sources[0].actor or "").startswith("country:") and \
+                self.how_at.get(sources[0].start) == "demonym":
+            # "Georgian students rallied outside parliament": people protesting with no
+            # target named protest against their own government (PLOVER and our gold code
+            # X -> X); a state that protests ("Manila summoned the envoy to protest") is
+            # diplomacy, not this
+            targets = [sources[0]]
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
