@@ -94,3 +94,11 @@ def test_seed_events_in_what_was_said(seed):
         assert backing["modality"] in ("demanded", "conditional")
     (call,) = event(seed, "CONSULT", "USA", "RUS")  # Trump: a conversation with him very shortly
     assert call["modality"] == "intended"
+
+
+def test_seed_support_not_committed(seed):
+    # "Trump has not committed to providing such assistance": the backing the leaders
+    # asked for, withheld (PLOVER reads it as a REJECT)
+    for country in ("FRA", "GBR"):
+        (aid,) = event(seed, "AID", "USA", country)
+        assert aid["polarity"] == "negated" and aid["plover_type"] == "REJECT"

@@ -226,3 +226,12 @@ def test_people_protesting_with_no_target_protest_against_their_own_government(n
     # a state that protests is doing diplomacy, not a street protest against itself
     assert not find(events("The Philippines summoned the Chinese ambassador to protest."),
                     "PROTEST", "PHL", "PHL")
+
+
+def test_what_was_asked_for_goes_to_the_one_who_asked(nlp):
+    found = events("Ukraine asked the United States for more air defence systems on Monday. "
+                   "Washington has not committed to providing such assistance.")
+    (event,) = find(found, "AID", "USA", "UKR")
+    assert event["polarity"] == "negated" and event["plover_type"] == "REJECT"
+    # without an earlier request the gift has no one to go to
+    assert not find(events("Washington has not committed to providing such assistance."), "AID")

@@ -50,7 +50,7 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
-DEFINITE = {"the", "this", "that", "these", "those"}
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # a government's own opposition, protesters or critics: the target is its own country
 DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST"}
 DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "dissident", "critic",
@@ -514,21 +514,29 @@ class EventExtractor:
                             sources: Sequence[Participant]) -> list[Participant]:
         """"Romania condemned the strike", "Putin rejected the proposal": when the target
         slot holds a definite noun naming an event told shortly before, the target is the
-        actor responsible for that event (its source)."""
+        actor responsible for that event (its source). For a gift ("has not committed to
+        providing such assistance") the thing given is read too: what was asked for before
+        goes to the one who asked."""
         if pattern.type not in self.lex.acts_about_events:
             return []
+        slots = [tokens for _spec, tokens in self._target_tokens(pattern, trigger, verb)][:1]
+        if pattern.object and verb is not None:
+            slots.append([c for c in verb.children if c.dep_ == "dobj"])
         mine = {s.actor for s in sources}
-        for _spec, tokens in self._target_tokens(pattern, trigger, verb):
+        for tokens in slots:
             for tok in tokens:
                 kinds = self.lex.event_nouns.get(tok.lemma_.lower())
-                if not kinds or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+                if not kinds or not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in DEFINITE
+                                        for c in tok.children):
                     continue
                 for event in reversed(self.so_far):
                     if self._sentences_between(event.evidence[0], trigger.idx) > self.lex.event_noun_window:
                         break
                     if event.type in kinds and event.source and event.source.actor not in mine:
-                        return [event.source]
-            return []  # only the pattern's first target slot is read
+                        # every source of that event ("Macron and Starmer insisted ...")
+                        return list({e.source.actor: e.source for e in self.so_far
+                                     if e.trigger == event.trigger and e.type == event.type
+                                     and e.source and e.source.actor not in mine}.values())
         return []
 
     def _sentences_between(self, start: int, end: int) -> int:
