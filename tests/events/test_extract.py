@@ -75,7 +75,8 @@ def test_a_question_is_not_a_demand(nlp):
 
 def test_a_denied_event_is_negated(nlp):
     for text in ("The Kremlin denied that Russia had attacked Ukraine.",
-                 "Moscow dismissed reports that Russia attacked Poland."):
+                 "Moscow dismissed reports that Russia attacked Poland.",
+                 "Putin dismissed as nonsense suggestions that Russia planned to attack Poland."):
         assert [e["polarity"] for e in find(events(text), "ASSAULT", "RUS")] == ["negated"], text
     found = events("The Kremlin said that Russia had attacked Ukraine.")
     assert [e["polarity"] for e in find(found, "ASSAULT", "RUS", "UKR")] == ["affirmed"]

@@ -616,6 +616,8 @@ class EventExtractor:
         """"The Kremlin denied that Russia had attacked", "dismissed suggestions that Russia
         would attack": a denial negates the clause it governs (a plain report does not)."""
         node = tok
+        while node.dep_ == "xcomp" and node.head is not node:  # "suggestions that Russia planned to attack"
+            node = node.head
         if node.dep_ == "acl" and node.head.pos_ == "NOUN":  # "reports that ...": the noun
             node = node.head
             if node.dep_ == "pobj" and node.head.dep_ == "prep":
