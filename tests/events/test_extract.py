@@ -236,3 +236,10 @@ def test_what_was_asked_for_goes_to_the_one_who_asked(nlp):
     assert event["polarity"] == "negated" and event["plover_type"] == "REJECT"
     # without an earlier request the gift has no one to go to
     assert not find(events("Washington has not committed to providing such assistance."), "AID")
+
+
+def test_an_unconfirmed_report_is_hypothetical(nlp):
+    found = events("Dmitry Peskov avoided confirming that Putin had agreed to meet Zelenskyy.")
+    assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"hypothetical"}
+    found = events("Dmitry Peskov confirmed that Putin had agreed to meet Zelenskyy.")
+    assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"actual"}

@@ -643,6 +643,8 @@ class EventExtractor:
         return "affirmed"
 
     def _modality(self, tok: Token) -> str:
+        if self._unconfirmed(tok):
+            return "hypothetical"
         governors = self._governors(tok)
         nodes = [tok, *governors]
         clause = []
@@ -666,6 +668,19 @@ class EventExtractor:
                 "going" in {n.lower_ for n in governors}) or self._progressive_future(tok):
             return "intended"
         return "actual"
+
+    def _unconfirmed(self, tok: Token) -> bool:
+        """"He avoided confirming that Putin had agreed", "did not confirm that ...": a
+        report its reporter would not confirm is uncertain."""
+        node = tok
+        while node.dep_ in ("xcomp", "conj") and node.head is not node:
+            node = node.head
+        verb = node.head
+        if node.dep_ != "ccomp" or verb.lemma_.lower() not in ("confirm", "verify"):
+            return False
+        return any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ in ("xcomp", "pcomp") and (verb.head.lemma_.lower() in self.negating
+                                                 or any(c.dep_ == "neg" for c in verb.head.children)))
 
     @staticmethod
     def _question(verb: Token) -> bool:
