@@ -159,3 +159,12 @@ def test_names_listed_together_share_the_first_ones_description(nlp):
                    "Lee Armitage, wrote to the secretary of state on Monday.")
     people = {a["name"]: a for a in found.values() if a["kind"] == "person"}
     assert {people[n]["country"] for n in ("Mary Whitcombe", "Lee Armitage")} == {"USA"}
+
+
+def test_an_organisation_named_with_its_country_as_possessor(nlp):
+    found = actors("Russia's defence ministry said on Monday that its forces had taken a village.")
+    assert "org:rus-defence-ministry" in found
+    # not in the knowledge base: a local organisation of the possessor's country
+    found = actors("Kenya's Fisheries Board said on Monday that the quotas were too low.")
+    board = next(a for a in found.values() if a["name"] == "Fisheries Board")
+    assert board["party"] == "KEN"

@@ -590,10 +590,17 @@ class ActorResolver:
     def _local_org(self, ent: Span) -> Actor:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         country = None
-        for tok in ent:
+        # "Russia's defence ministry": the possessor names the country too
+        owners = [c for c in ent.root.children if c.dep_ == "poss" and not (ent.start <= c.i < ent.end)]
+        for tok in [*ent, *owners]:
             country = next((e.id for e in self.kb.lookup(tok.text) if e.kind == "country"), None)
             if country:
                 break
+        if country and owners:  # "Russia's defence ministry" is the known Russian Defence Ministry
+            for demonym in self.kb.countries[country].demonyms:
+                known = [e for e in self.kb.lookup(f"{demonym} {name}") if e.kind == "organisation"]
+                if known:
+                    return self.org_actor(self.kb.organisations[known[0].id])
         sector = next((NOUN_SECTORS[t.lower_] for t in ent if t.lower_ in NOUN_SECTORS), None)
         return Actor(id=f"local:org:{slug(name)}", name=name, kind="organisation",
                      country=country, sector=sector, party=country,
