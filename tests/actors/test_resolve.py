@@ -168,3 +168,10 @@ def test_an_organisation_named_with_its_country_as_possessor(nlp):
     found = actors("Kenya's Fisheries Board said on Monday that the quotas were too low.")
     board = next(a for a in found.values() if a["name"] == "Fisheries Board")
     assert board["party"] == "KEN"
+
+
+def test_it_in_what_a_body_says_is_that_body(nlp):
+    found = actors("Western governments condemned the strike on Sumy, while Moscow said it had "
+                   "targeted a gathering of officers.")
+    assert "it" in mention_texts(found, "country:RUS")
+    assert "it" not in mention_texts(found, "region:WST")

@@ -784,6 +784,15 @@ class ActorResolver:
     def _it(self, tok: Token, found: _DocActors) -> None:
         """"it"/"its" as a subject or possessor: the most salient country or organisation
         of this or the previous sentence ("Russia said it would respond")."""
+        clause = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and \
+                clause.head.lemma_ in SPEECH_VERBS:
+            # "Moscow said it had targeted ...": the body that says so
+            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            key = _actor_at(found, speaker) if speaker is not None else ""
+            if key and found.found[key].actor.kind != "person":
+                found.add(found.found[key].actor, tok, "pronoun", 0.0)
+                return
         sents = {s.start: n for n, s in enumerate(tok.doc.sents)}
         here = sents[tok.sent.start]
         best, best_score = None, 0.0
