@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.records import Actor
 from ..actors.resolve import NOUN_SECTORS
@@ -85,9 +85,9 @@ class EventExtractor:
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> list[Event]:
         self._prepare(doc, article, actors, dates)
-        from ..quotes import find_direct
+        from ..quotes import direct_quotes
 
-        quoted = [(d.start, d.end) for d in find_direct(self.text) if d.end - d.start > 30] \
+        quoted = [(d.start, d.end) for d in direct_quotes(doc) if d.end - d.start > 30] \
             if SKIP_QUOTED else []
         events: list[Event] = []
         self.so_far = events  # the events told before: "condemned the strike" looks back
@@ -111,48 +111,28 @@ class EventExtractor:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.so_far = []
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
-        self.how_at = {m.start: m.how for actor in actors for m in actor.mentions}
+        self.how_at: dict[int, str] = {}  # mention start -> how it names its actor
+        # a nationality adjective on a noun that names no group or person ("Iranian
+        # vessel", "Palestinian homes") can give a target, never a source; a capital that
+        # is only a place (how "place": "arrived in Amman") is a target through a
+        # pattern's explicit preposition slot, nothing else
+        self.modifier_only: set[int] = set()
         for actor in actors:
             for m in actor.mentions:
+                self.how_at[m.start] = m.how
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
                 for tok in span:
                     self.actor_at.setdefault(tok.i, (actor, m.start, m.end))
-        # a nationality adjective on a noun that names no group or person ("Iranian
-        # vessel", "Palestinian homes") can give a target, never a source
-        self.modifier_only = {m.start for actor in actors for m in actor.mentions
-                              if m.how in ("demonym", "modifier")
-                              and self._thing_modifier(doc, m.start, m.end)}
-        # a capital that is only a place ("arrived in Amman"): a target through a
-        # pattern's explicit preposition slot, nothing else
-        self.place_only = {m.start for actor in actors for m in actor.mentions if m.how == "place"}
+                if m.how in ("demonym", "modifier") and _thing_modifier(span):
+                    self.modifier_only.add(m.start)
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
             if span is not None:
                 for tok in span:
                     self.date_at[tok.i] = ref
-
-    @staticmethod
-    def _thing_modifier(doc: Doc, start: int, end: int) -> bool:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        while root.dep_ == "conj" and root.head.i != root.i and \
-                root.head.dep_ in ("amod", "compound", "nmod", "conj"):
-            root = root.head  # "Polish and Czech officials"
-        if root.dep_ not in ("amod", "compound", "nmod"):
-            return False
-        head = root.head
-        for _ in range(2):  # "Israeli intelligence officials"
-            if _agent_noun(head) or head.dep_ != "compound" or head.head.i == head.i:
-                break
-            head = head.head
-        # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
-        # singular that is no title or unit is a thing ("an Iranian vessel")
-        return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
 
     # -- triggers ---------------------------------------------------------------------------
     def _lemma(self, tok: Token) -> str:
@@ -301,7 +281,7 @@ class EventExtractor:
                     found = self._first_actor_below(head, seen, inside=True)
                     located = True
             if found is None or (source and found[1] in self.modifier_only) or (
-                    found[1] in self.place_only and not located and (source or not places)):
+                    self.how_at.get(found[1]) == "place" and not located and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
                 if actor.id in seen:
@@ -454,6 +434,7 @@ class EventExtractor:
             sources = [s for s in sources if s.party]
         if not sources:
             return []
+        slots = list(self._target_tokens(pattern, trigger, verb))  # read once, tried in turn
         if verb is not None and passive:
             targets = self._participants(target_tok, {s.actor for s in sources})
         else:
@@ -462,7 +443,7 @@ class EventExtractor:
             # inside a slot's phrase ("declared a truce in the war in Ukraine"), which
             # must not beat a named actor ("warned Russia against an intervention in Ukraine")
             for inside in (False, True):
-                for spec, tokens in self._target_tokens(pattern, trigger, verb):
+                for spec, tokens in slots:
                     if inside and not spec.startswith("prep:"):
                         continue  # "rejected the deployment of troops in Ukraine": a place
                     for tok in tokens:
@@ -474,9 +455,9 @@ class EventExtractor:
                 if targets:
                     break
             if not targets:
-                targets = self._antecedent_targets(pattern, trigger, verb, sources)
+                targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
         if not targets and pattern.type in DOMESTIC_TYPES:
-            targets = self._domestic(pattern, trigger, verb, sources)
+            targets = self._domestic(pattern, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
                 self.how_at.get(sources[0].start) == "demonym":
@@ -510,7 +491,8 @@ class EventExtractor:
                 return not any(p.party in mine for p in held)
         return False
 
-    def _antecedent_targets(self, pattern: Pattern, trigger: Token, verb: Token | None,
+    def _antecedent_targets(self, pattern: Pattern, slots: list[tuple[str, list[Token]]],
+                            verb: Token | None, trigger: Token,
                             sources: Sequence[Participant]) -> list[Participant]:
         """"Romania condemned the strike", "Putin rejected the proposal": when the target
         slot holds a definite noun naming an event told shortly before, the target is the
@@ -519,11 +501,11 @@ class EventExtractor:
         goes to the one who asked."""
         if pattern.type not in self.lex.acts_about_events:
             return []
-        slots = [tokens for _spec, tokens in self._target_tokens(pattern, trigger, verb)][:1]
+        places = [tokens for _spec, tokens in slots][:1]
         if pattern.object and verb is not None:
-            slots.append([c for c in verb.children if c.dep_ == "dobj"])
+            places.append([c for c in verb.children if c.dep_ == "dobj"])
         mine = {s.actor for s in sources}
-        for tokens in slots:
+        for tokens in places:
             for tok in tokens:
                 kinds = self.lex.event_nouns.get(tok.lemma_.lower())
                 if not kinds or not any(c.dep_ in ("det", "amod", "predet") and c.lower_ in DEFINITE
@@ -542,12 +524,12 @@ class EventExtractor:
     def _sentences_between(self, start: int, end: int) -> int:
         return bisect.bisect_right(self.sent_starts, end) - bisect.bisect_right(self.sent_starts, start)
 
-    def _domestic(self, pattern: Pattern, trigger: Token, verb: Token | None,
+    def _domestic(self, pattern: Pattern, slots: list[tuple[str, list[Token]]],
                   sources: Sequence[Participant]) -> list[Participant]:
         """"Belarus jailed the opposition leader", "police dispersed protesters": a
         government acting on its own opposition, protesters or critics, named by no
         country, acts on its own country (PLOVER codes such events X -> X)."""
-        for _, tokens in self._target_tokens(pattern, trigger, verb):
+        for _, tokens in slots:
             for tok in tokens:
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":  # "hundreds of ..."
                     tok = next((g for c in tok.children if c.lower_ == "of"
@@ -724,6 +706,25 @@ class EventExtractor:
         if self.article.dateline:
             return self.article.dateline, None
         return None, None
+
+
+def _thing_modifier(span: Span) -> bool:
+    """Does this nationality adjective modify a thing ("an Iranian vessel") rather than a
+    group or a person ("Algerian landowners", "a French minister")?"""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i and \
+            root.head.dep_ in ("amod", "compound", "nmod", "conj"):
+        root = root.head  # "Polish and Czech officials"
+    if root.dep_ not in ("amod", "compound", "nmod"):
+        return False
+    head = root.head
+    for _ in range(2):  # "Israeli intelligence officials"
+        if _agent_noun(head) or head.dep_ != "compound" or head.head.i == head.i:
+            break
+        head = head.head
+    # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
+    # singular that is no title or unit is a thing ("an Iranian vessel")
+    return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
 
 
 def _agent_noun(tok: Token) -> bool:

@@ -92,6 +92,8 @@ class StatementExtractor(EventExtractor):
 
     def extract(self, doc: Doc, article: Article, actors: Sequence[Actor],
                 dates: Sequence[DateRef], quotes: Sequence[Quote]) -> list[Event]:
+        if not any(q.speaker for q in quotes):
+            return []  # nothing said by anyone known: no need to index the document
         self._prepare(doc, article, actors, dates)
         by_id = {a.id: a for a in actors}
         events: list[Event] = []

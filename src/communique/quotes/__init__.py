@@ -11,10 +11,10 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..actors.records import Actor
-from .extract import QuoteExtractor, find_direct
+from .extract import QuoteExtractor, direct_quotes, find_direct
 from .records import Quote
 
-__all__ = ["Quote", "QuoteExtractor", "extract_quotes", "find_direct", "link_events"]
+__all__ = ["Quote", "QuoteExtractor", "direct_quotes", "extract_quotes", "find_direct", "link_events"]
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,14 @@ def _cues() -> dict:
             "channel_fallback": frozenset(data.get("channel_fallback", ()))}
 
 
+def direct_quotes(doc: Doc) -> list[_Direct]:
+    """`find_direct` over a parsed document, once: the events and quotes stages both read it."""
+    found = doc.user_data.get("direct_quotes")
+    if found is None:
+        found = doc.user_data["direct_quotes"] = find_direct(doc.text)
+    return found
+
+
 def find_direct(text: str) -> list[_Direct]:
     """Double-quoted stretches, paragraph by paragraph. An opening mark left open at the end
     of a paragraph continues when the next paragraph opens with a mark (wire style); other
@@ -124,14 +132,14 @@ class QuoteExtractor:
         for n, sent in enumerate(self._sentences):
             for i in range(sent.start, sent.end):
                 self._sentence_of[i] = n
-        self.quoted = [(d.start, d.end) for d in find_direct(text)]
+        self.quoted = [(d.start, d.end) for d in direct_quotes(doc)]
         self.speech = [(tok, subject) for tok in doc if tok.lemma_.lower() in self.verbs
                        and tok.pos_ == "VERB" and not self._quoted(tok)
                        and (subject := self._speaker_of(tok)) is not None]
         directs: list[_Direct] = []
         quotes: list[Quote] = []
         previous: Quote | None = None
-        for d in find_direct(text):
+        for d in direct_quotes(doc):
             quote = self._direct(d, previous)
             if d.continued or _is_speech(text[d.start:d.end]):
                 directs.append(d)
