@@ -216,9 +216,21 @@ def test_plover_reading_of_intentions_threats_and_refusals(nlp):
     assert plover_type("SANCTION", "conditional", "affirmed") == "THREATEN"
     assert plover_type("CONSULT", "actual", "negated") == "REJECT"
     assert plover_type("ASSAULT", "actual", "affirmed") == "ASSAULT"
+    assert plover_type("AGREE", "actual", "negated") == "REJECT"  # refusing to agree
+    assert plover_type("PROTEST", "conditional", "affirmed") == "THREATEN"  # CAMEO 133
+    assert plover_type("PROTEST", "actual", "affirmed") == "PROTEST"
     (event,) = find(events("Vladimir Putin said he is ready to meet Volodymyr Zelenskyy."),
                     "CONSULT", "RUS", "UKR")
     assert event["plover_type"] == "AGREE" and event["modality"] == "intended"
+
+
+def test_refusing_to_agree_and_threatening_a_boycott_in_plover_terms(nlp):
+    (event,) = find(events("Hungary refused to commit to the joint loan for Ukraine."),
+                    "AGREE", "HUN")
+    assert event["polarity"] == "negated" and event["plover_type"] == "REJECT"
+    found = find(events("Georgian opposition parties said they would boycott the new parliament "
+                        "unless the government called fresh elections."), "PROTEST", "GEO")
+    assert found and all(e["plover_type"] == "THREATEN" for e in found)
 
 
 def test_people_protesting_with_no_target_protest_against_their_own_government(nlp):

@@ -8,8 +8,10 @@ PLOVER codebook codes intentions, offers, threats and refusals as events of thei
   lift sanctions if ...");
 - a promised or conditional act of force, coercion or punishment is THREATEN ("will
   impose tariffs", "would strike if ...");
-- a refused or withheld act of cooperation is REJECT ("refused to meet", "has not
-  committed to providing assistance").
+- a promised or conditional protest is THREATEN too (CAMEO 133, "would boycott the
+  talks", "threatened a general strike unless ...");
+- a refused or withheld act of cooperation, or a refusal to agree, is REJECT ("refused to
+  meet", "has not committed to providing assistance", "failed to reach agreement").
 
 `plover_type` gives that reading. It is the `plover_type` of each event in the document
 JSON, the `Event Type` of the POLECAT export, and what the PLOVER gold records (coded in
@@ -20,15 +22,15 @@ from __future__ import annotations
 
 #: quad classes 1-2 (verbal and material cooperation) except AGREE itself
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-#: material conflict that can be threatened (a protest is announced, not threatened)
-FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: conflict that can be threatened: force, punishment and protest (CAMEO 13x)
+FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
 PROMISED = frozenset({"intended", "conditional"})
 
 
 def plover_type(kind: str, modality: str, polarity: str) -> str:
     """The PLOVER type of an event of type `kind` with this modality and polarity."""
     if polarity == "negated":
-        return "REJECT" if kind in COOPERATIVE else kind
+        return "REJECT" if kind in COOPERATIVE or kind == "AGREE" else kind
     if modality in PROMISED:
         if kind in COOPERATIVE:
             return "AGREE"
