@@ -478,6 +478,8 @@ class EventExtractor:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, slots, sources)
+        if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
+            targets = self._home_place(anchor, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
                 self.how_at.get(sources[0].start) == "demonym":
@@ -524,6 +526,22 @@ class EventExtractor:
                         found = self._participants(obj, mine, places=True, inside=True)
                         if found:
                             return found
+        return []
+
+    def _home_place(self, anchor: Token, slots: list[tuple[str, list[Token]]],
+                    sources: Sequence[Participant]) -> list[Participant]:
+        """"Georgian police raided offices in Tbilisi": force or coercion on people or
+        things in a town of the source's own country is domestic (PLOVER codes it X -> X).
+        Only a town or region (a `place` mention), never the country's own name."""
+        own = {s.actor: s for s in sources if s.actor and s.actor.startswith("country:")}
+        if not own:
+            return []
+        found = [p for _, tokens in slots for tok in tokens
+                 for p in self._participants(tok, places=True, inside=True)]
+        found += self._hit_where(anchor, [])
+        for place in found:
+            if place.actor in own and self.how_at.get(place.start) == "place":
+                return [place]
         return []
 
     def _antecedent_targets(self, pattern: Pattern, slots: list[tuple[str, list[Token]]],
