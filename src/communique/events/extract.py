@@ -132,10 +132,12 @@ class EventExtractor:
                 if m.how in ("demonym", "modifier") and _thing_modifier(span):
                     self.modifier_only.add(m.start)
         self.place_at: dict[int, Place] = {}  # token -> the place its entity names
-        for ent in doc.ents:
-            place = (doc._.places or {}).get(ent.start_char)
-            if place is not None:
-                self.place_at.update((i, place) for i in range(ent.start, ent.end))
+        places = doc._.places
+        if places:
+            for ent in doc.ents:
+                place = places.get(ent.start_char)
+                if place is not None:
+                    self.place_at.update((i, place) for i in range(ent.start, ent.end))
         self.dateline = dateline_place(article.dateline, frozenset(
             a.party for a in actors if a.kind == "country" and a.party)) if article.dateline else None
         self.date_at: dict[int, DateRef] = {}
