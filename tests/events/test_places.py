@@ -62,3 +62,16 @@ def test_the_dateline_is_resolved_when_the_clause_names_no_place(nlp):
     (event,) = find_events(found, "ACCUSE", "RUS", "UKR")
     assert event["place"] == "Kramatorsk, Ukraine" and event["place_text"] is None
     assert event["place_country"] == "UKR" and event["place_id"]
+
+
+def test_a_town_naming_a_site(nlp):
+    assert find_events(events_of("Russian drones struck the Zaporizhzhia nuclear power plant."),
+                       "ASSAULT", "RUS", "UKR")
+    assert find_events(events_of("Ukrainian drones hit the Novorossiysk oil terminal."),
+                       "ASSAULT", "UKR", "RUS")
+    assert find_events(events_of("Israeli jets struck the Hodeidah port."), "ASSAULT", "ISR", "YEM")
+
+
+def test_a_person_named_on_a_site_noun_is_not_a_place(nlp):
+    found = events_of("Trump administration officials met Zelenskyy in Washington.")
+    assert find_events(found, "CONSULT", "USA", "UKR")

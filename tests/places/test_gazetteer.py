@@ -76,3 +76,9 @@ def test_datelines():
 def test_load_once():
     g = gazetteer()
     assert g.load() is g.load() and len(g) > 60000
+
+
+def test_a_site_word_after_a_town_is_the_town(places):
+    port = places.lookup("Hodeidah Port")
+    assert port is not None and port.country == "YEM" and port.kind == "city"
+    assert places.lookup("Kursk oblast").kind == "region"

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from importlib import resources
+from itertools import takewhile
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..places import PLACE_NOUNS, Place, gazetteer
+from ..places import PLACE_NOUNS, SITE_NOUNS, Place, gazetteer
 from .kb import Entry, KnowledgeBase, Organisation, Person, Title, fold, slug
 from .records import Actor, ActorMention
 
@@ -374,7 +375,7 @@ class ActorResolver:
                 found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
             return
         if not places:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ in PLACE_LABELS or self._where(ent):  # NORP: "the Hodeidah port"
                 self._town(ent, found)
             return
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
@@ -408,6 +409,12 @@ class ActorResolver:
         assault on Pokrovsk"): its country, as a place only (never acting), which the
         events stage may take as a target; the place record is kept for the events."""
         place = gazetteer().lookup(ent.text, self._prior)
+        words = [t for t in ent if t.dep_ != "det"]
+        if place is None and len(words) > 1 and words[-1].lemma_.lower() in SITE_NOUNS:
+            # "the Zaporizhzhia nuclear plant" (FAC): the name before the common words
+            lead = list(takewhile(lambda t: t.text[:1].isupper(), words))
+            if 0 < len(lead) < len(words):
+                place = gazetteer().lookup(" ".join(t.text for t in lead), self._prior)
         if place is None:
             return False
         self._places[ent.start_char] = place
@@ -417,12 +424,17 @@ class ActorResolver:
 
     @staticmethod
     def _where(ent: Span, preps: frozenset[str] | set[str] = LOCATIVE) -> bool:
-        """Is the name the object of a preposition of place ("in Bucha", "near Kupiansk")
-        or what a place noun is called ("the town of Bucha", "the port of Hodeidah")?"""
+        """Is the name the object of a preposition of place ("in Bucha", "near Kupiansk"),
+        what a place noun is called ("the town of Bucha", "the port of Hodeidah"), or the
+        name on a site ("the Zaporizhzhia nuclear plant", "the Kerch bridge")?"""
         root = ent.root
-        prep = root.head
-        return root.dep_ == "pobj" and (prep.lower_ in preps or (
-            prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS))
+        head = root.head
+        if root.dep_ in ("compound", "nmod"):
+            while head.dep_ in ("compound", "nmod", "amod") and head.head is not head:
+                head = head.head  # "the Zaporizhzhia nuclear power plant"
+            return head.lemma_.lower() in SITE_NOUNS
+        return root.dep_ == "pobj" and (head.lower_ in preps or (
+            head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS))
 
     def _located(self, text: str, code: str, how: str) -> Place:
         """A country or capital the knowledge base knows, as a place record: GeoNames'

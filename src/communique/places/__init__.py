@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-__all__ = ["PLACE_NOUNS", "Gazetteer", "Place", "dateline_place", "fold", "gazetteer"]
+__all__ = ["PLACE_NOUNS", "SITE_NOUNS", "Gazetteer", "Place", "dateline_place", "fold", "gazetteer"]
 
 #: The GeoNames extract read: cities of at least this many inhabitants (15000, 5000,
 #: 1000 or 500 are shipped). 5000 keeps most front-line towns for about 1 s and 50 MB;
@@ -45,6 +45,11 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province"
                          "camp", "settlement", "suburb", "outskirts", "capital", "hamlet",
                          "enclave", "oblast", "governorate", "area", "border", "neighbourhood",
                          "neighborhood"})
+#: Nouns a place name can modify ("the Zaporizhzhia nuclear plant", "the Kerch bridge",
+#: "the Kharkiv region"): the name is a place whatever label the tagger gave it.
+SITE_NOUNS = PLACE_NOUNS | {"plant", "bridge", "airport", "airbase", "port", "refinery", "dam",
+                            "harbour", "harbor", "oblast", "crossing", "checkpoint", "prison",
+                            "front", "frontline", "pier", "terminal"}
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county")
 
 
@@ -188,13 +193,13 @@ class Gazetteer:
         if len(key) < 3 or key in self._stop:
             return None
         found = self._choose(key, prior)
-        if found is None:
-            words = key.split()
-            if len(words) > 1 and words[-1] in REGION_WORDS:  # "the Kharkiv region"
-                found = self._choose(" ".join(words[:-1]), prior)
-                if found is not None and found.kind == "city":
-                    found = Place(name=text, country=found.country, kind="region",
-                                  admin1=found.admin1)
+        words = key.split()
+        if found is None and len(words) > 1 and words[-1] in SITE_NOUNS:
+            # "the Kharkiv region": the region of the city's country; "Hodeidah Port": the city
+            found = self._choose(" ".join(words[:-1]), prior)
+            if found is not None and found.kind == "city" and words[-1] in REGION_WORDS:
+                found = Place(name=text, country=found.country, kind="region",
+                              admin1=found.admin1)
         return found
 
     def _choose(self, key: str, prior: frozenset[str] | set[str]) -> Place | None:
