@@ -37,8 +37,19 @@ def test_a_record_has_coordinates_and_an_id(places):
 def test_own_name_beats_a_former_name_and_size_decides_between_spellings(places):
     # "Pokrovsk" is also an old name of Engels (Russia), larger than the Ukrainian town
     assert places.lookup("Pokrovsk").country == "UKR"
-    # "Odessa" is the Texan town's own name but Odesa is five times its size
-    assert places.lookup("Odessa").country == "UKR"
+    # "Odessa" is the Texan town's own name and an old spelling of Odesa: the article decides
+    assert places.lookup("Odessa") is None
+    assert places.lookup("Odessa", {"UKR"}).country == "UKR"
+    assert places.lookup("Odessa", {"USA"}).country == "USA"
+    # with only Russia named, the Ukrainian town still beats the small Russian one
+    assert places.lookup("Pokrovsk", {"RUS"}).country == "UKR"
+
+
+def test_a_town_of_an_article_country_beats_a_foreign_name_of_a_larger_one(places):
+    # "Salisbury" is an old name of Harare and an English town
+    assert places.lookup("Salisbury") is None
+    assert places.lookup("Salisbury", {"GBR"}).country == "GBR"
+    assert places.lookup("Rafah", {"EGY", "ISR"}).country == "PSE"  # Gaza's is much larger
 
 
 def test_the_article_countries_choose_between_homonyms_of_a_size(places):
@@ -60,6 +71,8 @@ def test_regions_from_the_data_file_and_from_a_city(places):
     region = places.lookup("Kharkiv region")
     assert region is not None and region.kind == "region" and region.country == "UKR"
     assert places.lookup("South China Sea").country is None
+    assert places.lookup("Texas").country == "USA" and places.lookup("Ontario").country == "CAN"
+    assert places.lookup("Georgia").country == "GEO"
 
 
 def test_countries_use_the_actor_codes(places):
@@ -82,3 +95,9 @@ def test_a_site_word_after_a_town_is_the_town(places):
     port = places.lookup("Hodeidah Port")
     assert port is not None and port.country == "YEM" and port.kind == "city"
     assert places.lookup("Kursk oblast").kind == "region"
+
+
+def test_a_state_and_a_city_of_one_name_give_the_city(places):
+    new_york = places.lookup("New York")
+    assert new_york.kind == "city" and new_york.country == "USA" and new_york.lat is not None
+    assert places.lookup("Washington", {"USA"}).admin1 == "DC"

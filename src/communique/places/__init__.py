@@ -38,6 +38,8 @@ MIN_UNPRIMED = 15000
 OWN_NAME = 5
 #: ... and be this many times larger than a homonym in another country.
 MARGIN = 1.5
+#: A town in a country the article names yields only to one this many times larger.
+PRIOR_MARGIN = 2.5
 #: Words after a name that make the name a region of the same name's city's country
 #: ("the Kharkiv region", "Kursk oblast").
 #: Nouns whose "of" names a place ("the town of Bucha", "the port of Hodeidah").
@@ -75,6 +77,7 @@ _DROP = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "ʼ": Non
                        "-": " ", "‐": " ", "–": " ", "_": " ", "/": " "})
 
 
+_COUNTRY_NAMES = {"Georgia"}
 # (name, country, kind, admin1, lat, lon, geonames id, population)
 _Row = tuple[str, str | None, str, str | None, float | None, float | None, int | None, int]
 
@@ -150,6 +153,10 @@ class Gazetteer:
             self._add((c["name"], iso3.get(c["countrycode"]), "city", sys.intern(admin1) if admin1 else None,
                        c["latitude"], c["longitude"], c["geonameid"], c["population"]),
                       c.get("alternatenames") or ())
+        for state in json.loads(data.joinpath("us_states.json").read_bytes()).values():
+            if state["name"] not in _COUNTRY_NAMES:  # Georgia is the country
+                self._add((state["name"], "USA", "region", state["code"], None, None,
+                           state["geonameid"], 10**7), ())
         own = resources.files("communique.places").joinpath("data")
         for line in own.joinpath("places.jsonl").read_text("utf-8").splitlines():
             if line.strip() and not line.startswith("//"):
@@ -203,22 +210,53 @@ class Gazetteer:
         return found
 
     def _choose(self, key: str, prior: frozenset[str] | set[str]) -> Place | None:
-        """The clear winner by size, a place's own name counting OWN_NAME times its
-        population against another's former or foreign name ("Pokrovsk" is the Ukrainian
-        town, not the old name of Engels; "Odessa" is still Odesa, not the Texan town);
-        failing one, the largest in a country the article names."""
+        """The place of one name (see `_rank`); a state and a city of that name in the
+        same country ("Washington", "New York") give the city, which has coordinates."""
+        chosen = self._rank(key, prior)
+        if chosen is not None and chosen[2] != "city":
+            city = max((r for r in self._rows_of(key) if r[2] == "city" and r[1] == chosen[1]),
+                       key=lambda r: r[7], default=None)
+            chosen = city or chosen
+        return _place(chosen) if chosen is not None else None
+
+    def _rows_of(self, key: str) -> list[_Row]:
+        hits = self._index.get(key)
+        if hits is None:
+            return []
+        return [self._rows[i if i >= 0 else ~i] for i in ([hits] if isinstance(hits, int) else hits)]
+
+    def _rank(self, key: str, prior: frozenset[str] | set[str]) -> _Row | None:
+        """The row of one name. A town of that very name in a country the article names
+        wins unless a town of that name elsewhere is PRIOR_MARGIN times larger (with
+        Britain named, "Salisbury" is the English town, not the old name of Harare; with
+        only Russia named, "Pokrovsk" is still the larger Ukrainian town). Failing that,
+        the clear winner by size, a place's own name counting OWN_NAME times its
+        population against another's former or foreign name ("Pokrovsk" alone is the
+        Ukrainian town, not an old name of Engels), but never a former or foreign name
+        against another real town of that name; failing one, the largest candidate in a
+        country the article names ("Odessa" with Ukraine named is Odesa, not the Texan
+        town)."""
         hits = self._index.get(key)
         if hits is None:
             return None
-        ranked = sorted(((self._rows[i if i >= 0 else ~i], OWN_NAME if i >= 0 else 1)
+        ranked = sorted(((self._rows[i if i >= 0 else ~i], i >= 0)
                          for i in ([hits] if isinstance(hits, int) else hits)),
-                        key=lambda h: h[0][7] * h[1], reverse=True)
-        best, weight = ranked[0]
-        rival = next((r[7] * w for r, w in ranked[1:] if r[1] != best[1]), 0)
-        if best[7] >= MIN_UNPRIMED and best[7] * weight >= MARGIN * rival:
-            return _place(best)
+                        key=lambda h: h[0][7] * (OWN_NAME if h[1] else 1), reverse=True)
+        home = next((r for r, own in ranked if own and r[1] in prior), None)
+        if home is not None:
+            away = max((r[7] for r, own in ranked if own and r[1] not in prior), default=0)
+            if away < PRIOR_MARGIN * home[7]:
+                return home
+        best, own = ranked[0]
+        rival, rival_own = next(((r[7], o) for r, o in ranked[1:] if r[1] != best[1]), (0, False))
+        # a former or foreign name against a real town of that name: no guess ("Salisbury"
+        # alone is not Harare)
+        clear = own or not (rival_own and rival >= MIN_UNPRIMED)
+        if clear and best[7] >= MIN_UNPRIMED and \
+                best[7] * (OWN_NAME if own else 1) >= MARGIN * rival * (OWN_NAME if rival_own else 1):
+            return best
         primed = next((r for r, _ in ranked if r[1] in prior), None)
-        return _place(primed) if primed is not None else None
+        return primed
 
     def __len__(self) -> int:
         return len(self._rows)
