@@ -75,3 +75,13 @@ def test_a_town_naming_a_site(nlp):
 def test_a_person_named_on_a_site_noun_is_not_a_place(nlp):
     found = events_of("Trump administration officials met Zelenskyy in Washington.")
     assert find_events(found, "CONSULT", "USA", "UKR")
+
+
+def test_a_town_hit_is_where_the_event_happened(nlp):
+    found = events_of("Russia launched a new assault on Kupiansk.", dateline="Kyiv")
+    (event,) = find_events(found, "ASSAULT", "RUS", "UKR")
+    assert event["place"] == event["place_text"] == "Kupiansk" and event["place_kind"] == "city"
+    # an actor as target is no place: the dateline stays
+    (accusation,) = find_events(events_of("Russia accused Ukraine of sabotage.", dateline="Kyiv"),
+                                "ACCUSE", "RUS", "UKR")
+    assert accusation["place"] == "Kyiv" and accusation["place_text"] is None

@@ -610,6 +610,8 @@ class EventExtractor:
         anchor), with the sentence as evidence and the trigger's characters."""
         date_ref = self._date(when or anchor) or (self._date(anchor) if when is not None else None)
         place, place_text, located = self._place(when or anchor)
+        if place_text is None:  # "fired on crowds near an aid site in Rafah": the target's town
+            place, place_text, located = self._target_place(targets) or (place, place_text, located)
         sent = trigger.sent
         trig_start = min(anchor.idx, trigger.idx)
         trig_end = max(anchor.idx + len(anchor), trigger.idx + len(trigger))
@@ -747,6 +749,15 @@ class EventExtractor:
             if node.i == tok.i and steps < best_distance:
                 best, best_distance = ref, steps
         return best
+
+    def _target_place(self, targets: Sequence[Participant]) -> tuple[str, str, Place] | None:
+        """A target that is a town or region the event hit is also where it happened."""
+        for target in targets:
+            if self.how_at.get(target.start) == "place":
+                span = self.doc.char_span(target.start, target.end, alignment_mode="expand")
+                if span is not None and span.start in self.place_at:
+                    return target.text, target.text, self.place_at[span.start]
+        return None
 
     def _place(self, tok: Token) -> tuple[str | None, str | None, Place | None]:
         """Where the event happened: the place named by "in"/"at" on its clause (text,
