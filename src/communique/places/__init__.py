@@ -28,8 +28,8 @@ from typing import Any
 __all__ = ["PLACE_NOUNS", "SITE_NOUNS", "Gazetteer", "Place", "dateline_place", "fold", "gazetteer"]
 
 #: The GeoNames extract read: cities of at least this many inhabitants (15000, 5000,
-#: 1000 or 500 are shipped). 5000 keeps most front-line towns for about 1 s and 50 MB;
-#: the environment variable COMMUNIQUE_GEONAMES=cities15000 halves both.
+#: 1000 or 500 are shipped). 5000 keeps most front-line towns for about 1 s and 45 MB;
+#: the environment variable COMMUNIQUE_GEONAMES=cities15000 takes about half.
 DATASET_ENV = "COMMUNIQUE_GEONAMES"
 DATASET = "cities5000"
 #: A place in none of the article's countries must have this many inhabitants.
@@ -176,7 +176,7 @@ class Gazetteer:
         self._put(primary, i)
         seen = {primary}
         for alt in alternates:
-            if alt.isascii():  # English news spells places in plain Latin letters
+            if alt.isascii() and alt[:1].isupper():  # as English news spells places
                 key = fold(alt)
                 if key and key not in seen:
                     seen.add(key)
