@@ -85,3 +85,10 @@ def test_a_town_hit_is_where_the_event_happened(nlp):
     (accusation,) = find_events(events_of("Russia accused Ukraine of sabotage.", dateline="Kyiv"),
                                 "ACCUSE", "RUS", "UKR")
     assert accusation["place"] == "Kyiv" and accusation["place_text"] is None
+
+
+def test_a_compass_word_can_make_another_countrys_place(nlp):
+    (event,) = find_events(events_of("Israeli police raided homes in East Jerusalem."),
+                           "COERCE", "ISR", "PSE")
+    assert event["place_country"] == "PSE"
+    assert find_events(events_of("Russia shelled towns in eastern Ukraine."), "ASSAULT", "RUS", "UKR")

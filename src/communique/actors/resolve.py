@@ -29,6 +29,7 @@ PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 OTHER_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
 # the prepositions after which a name the NER took for a person is a place
 IN_PLACE = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "throughout",
@@ -379,6 +380,8 @@ class ActorResolver:
                 self._town(ent, found)
             return
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
+        if place.how in ("name", "capital") and self._compass_place(ent, place.id, found):
+            return
         if ent.label_ in PLACE_LABELS and place.kind == "country" and place.how in ("name", "capital"):
             self._places[ent.start_char] = self._located(ent.text, place.id, place.how)
         if place.how == "demonym" and _modifier_root(ent.root).dep_ in ("amod", "compound", "nmod"):
@@ -420,6 +423,19 @@ class ActorResolver:
         self._places[ent.start_char] = place
         if place.country in self.kb.countries:
             found.add(self.country_actor(place.country), ent, "place", 0.0, acting=False)
+        return True
+
+    def _compass_place(self, ent: Span, code: str, found: _DocActors) -> bool:
+        """"East Jerusalem": a compass word before a known name that makes another
+        country's place (the knowledge base matched "Jerusalem" alone)."""
+        if ent.start == 0 or ent.doc[ent.start - 1].lower_ not in COMPASS:
+            return False
+        wider = ent.doc[ent.start - 1:ent.end]
+        place = gazetteer().lookup(wider.text, self._prior)
+        if place is None or place.country in (None, code) or place.country not in self.kb.countries:
+            return False
+        self._places[wider.start_char] = self._places[ent.start_char] = place
+        found.add(self.country_actor(place.country), wider, "place", 0.0, acting=False)
         return True
 
     @staticmethod
