@@ -72,6 +72,7 @@ def _hand_made_documents() -> list:
     from communique.document import Document
     from communique.events.records import Event, Participant
     from communique.ingest._normalize import content_hash
+    from communique.places import Place
     from communique.quotes.records import Quote
     from communique.records import Article
 
@@ -104,7 +105,8 @@ def _hand_made_documents() -> list:
     events = (
         Event("e-assault", "ASSAULT", None, "190", "19", 4, -9.0, side(rus, text, "Russia"),
               side(ukr, text, "Ukraine"), "affirmed", "actual", "2025-03-10", "overnight", "Kyiv",
-              "Kyiv", first, span(text, "attacked"), "test.assault", 0.9),
+              "Kyiv", first, span(text, "attacked"), "test.assault", 0.9,
+              located=Place("Kyiv", "UKR", "city", "12", 50.45466, 30.5238, 703448)),
         Event("e-sanction", "SANCTION", None, "163", "16", 4, -5.0, side(eu, text, "EU"),
               Participant(rus.id, rus.name, "RUS", "RUS", *span(text, "Russia", second[0])),
               "affirmed", "actual", "2025-03-11", "on Tuesday", None, None, second,

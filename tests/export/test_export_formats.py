@@ -126,6 +126,8 @@ def test_gdelt_values(exported):
     assert (row.IsRootEvent, row.NumMentions, row.NumSources, row.NumArticles) == ("1", "1", "1", "1")
     assert row.ActionGeo_FullName == "Kyiv" and row.SOURCEURL == "https://example.org/attack"
     assert row.AvgTone == "" and row.Actor1Geo_Lat == ""
+    assert (row.ActionGeo_Type, row.ActionGeo_Lat, row.ActionGeo_FeatureID) == ("4", "50.45466", "703448")
+    assert row.ActionGeo_CountryCode == ""  # GDELT's are FIPS codes
     assert re.fullmatch(r"\d{14}", row.DATEADDED)
     sanction = frame[frame.EventCode == "163"].iloc[0]
     assert sanction.IsRootEvent == "0"  # in the second paragraph
@@ -142,6 +144,9 @@ def test_polecat_values(exported):
     assert (row["Actor Name"], row["Actor Country"], row["Recipient Name"], row["Recipient Country"]) == (
         "Russia", "RUS", "Ukraine", "UKR")
     assert (row["Placename"], row["Raw Placename"], row["Publication Date"]) == ("Kyiv", "Kyiv", "2025-03-11")
+    assert (row["City"], row["Country"], row["Latitude"], row["Longitude"], row["GeoNames ID"]) == (
+        "Kyiv", "UKR", "50.45466", "30.5238", "703448")
+    assert frame.loc["e-sanction", "Country"] == ""  # no place: nothing resolved
     assert row["Story People"] == "Volodymyr Zelenskyy"
     assert row["Story Organizations"] == "European Union"
     assert set(row["Story Locations"].split("; ")) == {"Russia", "Ukraine"}

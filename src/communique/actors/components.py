@@ -26,6 +26,8 @@ if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=())  # actors that take part in what is told
 if not Doc.has_extension("all_actors"):
     Doc.set_extension("all_actors", default=())  # places and modifiers too ("in Moscow")
+if not Doc.has_extension("places"):
+    Doc.set_extension("places", default=None)  # entity start char -> communique.places.Place
 
 _NER_CONTAINERS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 _PLACE_LABELS = {"GPE", "NORP", "LOC"}

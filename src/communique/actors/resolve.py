@@ -15,17 +15,23 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property, partial
 from importlib import resources
+from itertools import takewhile
 
 from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..places import PLACE_NOUNS, SITE_NOUNS, Place, gazetteer
 from .kb import Entry, KnowledgeBase, Organisation, Person, Title, fold, slug
 from .records import Actor, ActorMention
 
 PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 OTHER_LABELS = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+COMPASS = {"east", "west", "north", "south", "eastern", "western", "northern", "southern"}
+# the prepositions after which a name the NER took for a person is a place
+IN_PLACE = frozenset({"in", "near", "outside", "inside", "around", "across", "throughout"})
 LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "throughout",
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
@@ -229,7 +235,15 @@ class ActorResolver:
         # statistical NER took for a title or a product is a person
         ents += [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
                  if ent.label_ in OTHER_LABELS and self._speaking_name(ent)]
+        # "an oil depot near Kursk" (NER: PRODUCT): a name after a preposition of place
+        ents += [Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
+                 if ent.label_ in OTHER_LABELS and self._where(ent) and not self._speaking_name(ent)]
         ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start))
+        # the countries the article names choose among towns of one name (a document prior)
+        self._prior = frozenset(e.id for ent in ents if ent.label_ in ("GPE", "NORP")
+                                for e in self.kb.lookup(ent.text) if e.kind == "country")
+        self._places: dict[int, Place] = {}
+        doc._.places = self._places
         # every step in text order, so that later mentions can look back at earlier ones
         steps: list[tuple[int, Callable[[], None]]] = []
         steps += [(ent.start, partial(self._entity, ent, found, day)) for ent in ents]
@@ -331,6 +345,9 @@ class ActorResolver:
         if not entries and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and self._speaking_name(ent):
             self._person(ent, [], found, day)  # "Rogier Creemers said": the NER said ORG
             return
+        if ent.label_ in PERSON_LABELS and not entries and self._where(ent, IN_PLACE) and \
+                self._town(ent, found):
+            return  # "a school in Khan Younis": no one is "in" a person
         if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
             self._person(ent, people, found, day)
             return
@@ -353,12 +370,20 @@ class ActorResolver:
             if spelled is not None:  # "the Baloch Liberation Army, or BLA": the same group
                 found.add(spelled.actor, ent, "alias", self._weight(ent), acting)
                 return
+            if (ent.label_ == "FAC" or self._where(ent)) and self._town(ent, found):
+                return  # "civilians in Bucha", whatever label the statistical NER gave it
             if ent.label_ == "ORG" and self._plausible_org(ent):
                 found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
             return
         if not places:
+            if ent.label_ in PLACE_LABELS or self._where(ent):  # NORP: "the Hodeidah port"
+                self._town(ent, found)
             return
         place = min(places, key=lambda e: (e.kind != "country", e.how != "name"))
+        if place.how in ("name", "capital") and self._compass_place(ent, place.id, found):
+            return
+        if ent.label_ in PLACE_LABELS and place.kind == "country" and place.how in ("name", "capital"):
+            self._places[ent.start_char] = self._located(ent.text, place.id, place.how)
         if place.how == "demonym" and _modifier_root(ent.root).dep_ in ("amod", "compound", "nmod"):
             head = _group_head(_modifier_root(ent.root))
             group_sector = NOUN_SECTORS.get(head.lower_)
@@ -381,6 +406,61 @@ class ActorResolver:
             return
         found.add(self.country_actor(place.id), ent, place.how, self._weight(ent), acting,
                   metonym_sector)
+
+    def _town(self, ent: Span, found: _DocActors) -> bool:
+        """A town or region the knowledge base does not know ("civilians in Bucha", "an
+        assault on Pokrovsk"): its country, as a place only (never acting), which the
+        events stage may take as a target; the place record is kept for the events."""
+        place = gazetteer().lookup(ent.text, self._prior)
+        words = [t for t in ent if t.dep_ != "det"]
+        if place is None and len(words) > 1 and words[-1].lemma_.lower() in SITE_NOUNS:
+            # "the Zaporizhzhia nuclear plant" (FAC): the name before the common words
+            lead = list(takewhile(lambda t: t.text[:1].isupper(), words))
+            if 0 < len(lead) < len(words):
+                place = gazetteer().lookup(" ".join(t.text for t in lead), self._prior)
+        if place is None:
+            return False
+        self._places[ent.start_char] = place
+        if place.country in self.kb.countries:
+            found.add(self.country_actor(place.country), ent, "place", 0.0, acting=False)
+        return True
+
+    def _compass_place(self, ent: Span, code: str, found: _DocActors) -> bool:
+        """"East Jerusalem": a compass word before a known name that makes another
+        country's place (the knowledge base matched "Jerusalem" alone)."""
+        if ent.start == 0 or ent.doc[ent.start - 1].lower_ not in COMPASS:
+            return False
+        wider = ent.doc[ent.start - 1:ent.end]
+        place = gazetteer().lookup(wider.text, self._prior)
+        if place is None or place.country in (None, code) or place.country not in self.kb.countries:
+            return False
+        self._places[wider.start_char] = self._places[ent.start_char] = place
+        found.add(self.country_actor(place.country), wider, "place", 0.0, acting=False)
+        return True
+
+    @staticmethod
+    def _where(ent: Span, preps: frozenset[str] | set[str] = LOCATIVE) -> bool:
+        """Is the name the object of a preposition of place ("in Bucha", "near Kupiansk"),
+        what a place noun is called ("the town of Bucha", "the port of Hodeidah"), or the
+        name on a site ("the Zaporizhzhia nuclear plant", "the Kerch bridge")?"""
+        root = ent.root
+        head = root.head
+        if root.dep_ in ("compound", "nmod"):
+            while head.dep_ in ("compound", "nmod", "amod") and head.head is not head:
+                head = head.head  # "the Zaporizhzhia nuclear power plant"
+            return head.lemma_.lower() in SITE_NOUNS
+        return root.dep_ == "pobj" and (head.lower_ in preps or (
+            head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS))
+
+    def _located(self, text: str, code: str, how: str) -> Place:
+        """A country or capital the knowledge base knows, as a place record: GeoNames'
+        coordinates and id when the gazetteer agrees on the country."""
+        place = gazetteer().lookup(text, {code})
+        if place is not None and place.country == code:
+            return place
+        country = self.kb.countries[code]
+        return Place(name=country.name if how == "name" else text, country=code,
+                     kind="country" if how == "name" else "city")
 
     def _speaking_name(self, ent: Span) -> bool:
         """A two- or three-word capitalised name without any organisation word, that

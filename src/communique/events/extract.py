@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.records import Actor
 from ..actors.resolve import NOUN_SECTORS
 from ..dates import DateRef
+from ..places import Place, dateline_place
 from ..records import Article
 from .lexicon import Lexicon, Pattern, load_lexicon
 from .records import Event, Participant
@@ -58,6 +59,9 @@ DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "disside
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
+# acts whose target may be the country of the place where the people or things they hit
+# are ("tortured civilians in Bucha"): a place in the target phrase, never beating an actor
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -127,6 +131,15 @@ class EventExtractor:
                     self.actor_at.setdefault(tok.i, (actor, m.start, m.end))
                 if m.how in ("demonym", "modifier") and _thing_modifier(span):
                     self.modifier_only.add(m.start)
+        self.place_at: dict[int, Place] = {}  # token -> the place its entity names
+        places = doc._.places
+        if places:
+            for ent in doc.ents:
+                place = places.get(ent.start_char)
+                if place is not None:
+                    self.place_at.update((i, place) for i in range(ent.start, ent.end))
+        self.dateline = dateline_place(article.dateline, frozenset(
+            a.party for a in actors if a.kind == "country" and a.party)) if article.dateline else None
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -442,22 +455,33 @@ class EventExtractor:
             # the first slot that names an actor gives the target; failing all, a place
             # inside a slot's phrase ("declared a truce in the war in Ukraine"), which
             # must not beat a named actor ("warned Russia against an intervention in Ukraine")
+            # a place's country is a target only against a source of known country: for
+            # a group of unknown allegiance it cannot tell a foreign from a home target
+            placed = any(s.party for s in sources)
             for inside in (False, True):
                 for spec, tokens in slots:
-                    if inside and not spec.startswith("prep:"):
-                        continue  # "rejected the deployment of troops in Ukraine": a place
+                    # "rejected the deployment of troops in Ukraine": a place; but force
+                    # and protest hit the people and things of a place ("tortured
+                    # civilians in Bucha", "bombed the port of Hodeidah"): its country
+                    located = inside and placed and pattern.type in PLACE_TARGET_TYPES
+                    if inside and not (spec.startswith("prep:") or located):
+                        continue
                     for tok in tokens:
                         targets += self._participants(
                             tok, {s.actor for s in sources} | {t.actor for t in targets},
-                            places=spec.startswith("prep:"), inside=inside)
+                            places=spec.startswith("prep:") or located, inside=inside)
                     if targets:
                         break
                 if targets:
                     break
+            if not targets and slots and placed and pattern.type in PLACE_TARGET_TYPES:
+                targets = self._hit_where(anchor, sources)
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, slots, sources)
+        if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
+            targets = self._home_place(anchor, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
                 self.how_at.get(sources[0].start) == "demonym":
@@ -490,6 +514,37 @@ class EventExtractor:
                 mine = {s.party for s in sources}
                 return not any(p.party in mine for p in held)
         return False
+
+    def _hit_where(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """"tortured civilians in Bucha": the small model hangs the place on the verb as
+        often as on the people. When an act of force or protest names whom or what it hit
+        but no country for them, the place where it happened ("in", "near", ...) gives the
+        target; a pattern with no target slot filled never takes its place as a target."""
+        mine = {s.actor for s in sources}
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        found = self._participants(obj, mine, places=True, inside=True)
+                        if found:
+                            return found
+        return []
+
+    def _home_place(self, anchor: Token, slots: list[tuple[str, list[Token]]],
+                    sources: Sequence[Participant]) -> list[Participant]:
+        """"Georgian police raided offices in Tbilisi": force or coercion on people or
+        things in a town of the source's own country is domestic (PLOVER codes it X -> X).
+        Only a town or region (a `place` mention), never the country's own name."""
+        own = {s.actor: s for s in sources if s.actor and s.actor.startswith("country:")}
+        if not own:
+            return []
+        found = [p for _, tokens in slots for tok in tokens
+                 for p in self._participants(tok, places=True, inside=True)]
+        found += self._hit_where(anchor, [])
+        for place in found:
+            if place.actor in own and self.how_at.get(place.start) == "place":
+                return [place]
+        return []
 
     def _antecedent_targets(self, pattern: Pattern, slots: list[tuple[str, list[Token]]],
                             verb: Token | None, trigger: Token,
@@ -554,7 +609,9 @@ class EventExtractor:
         """One event a (source, target) pair, dated and placed from `when` (default: the
         anchor), with the sentence as evidence and the trigger's characters."""
         date_ref = self._date(when or anchor) or (self._date(anchor) if when is not None else None)
-        place, place_text = self._place(when or anchor)
+        place, place_text, located = self._place(when or anchor)
+        if place_text is None:  # "fired on crowds near an aid site in Rafah": the target's town
+            place, place_text, located = self._target_place(targets) or (place, place_text, located)
         sent = trigger.sent
         trig_start = min(anchor.idx, trigger.idx)
         trig_end = max(anchor.idx + len(anchor), trigger.idx + len(trigger))
@@ -577,7 +634,7 @@ class EventExtractor:
                     polarity=polarity, modality=modality,
                     date=date_ref.value if date_ref else _iso(self.article.date),
                     date_text=date_ref.text if date_ref else None, place=place,
-                    place_text=place_text,
+                    place_text=place_text, located=located,
                     evidence=(sent.start_char, sent.end_char, sent.text),
                     trigger=(trig_start, trig_end, self.text[trig_start:trig_end]),
                     pattern=pattern.id, confidence=round(min(confidence, 1.0), 2)))
@@ -693,19 +750,31 @@ class EventExtractor:
                 best, best_distance = ref, steps
         return best
 
-    def _place(self, tok: Token) -> tuple[str | None, str | None]:
+    def _target_place(self, targets: Sequence[Participant]) -> tuple[str, str, Place] | None:
+        """A target that is a town or region the event hit is also where it happened."""
+        for target in targets:
+            if self.how_at.get(target.start) == "place":
+                span = self.doc.char_span(target.start, target.end, alignment_mode="expand")
+                if span is not None and span.start in self.place_at:
+                    return target.text, target.text, self.place_at[span.start]
+        return None
+
+    def _place(self, tok: Token) -> tuple[str | None, str | None, Place | None]:
+        """Where the event happened: the place named by "in"/"at" on its clause (text,
+        text, record), else the article's dateline (text, None, record)."""
         objects = [c for c in tok.children if c.dep_ in ("dobj", "attr")]
         for head in [tok, tok.head, *objects]:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
                     for g in c.children:
-                        if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC"):
+                        if g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC")
+                                                 or g.i in self.place_at):
                             ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
                             text = ent.text if ent is not None else g.text
-                            return text, text
+                            return text, text, self.place_at.get(g.i)
         if self.article.dateline:
-            return self.article.dateline, None
-        return None, None
+            return self.article.dateline, None, self.dateline
+        return None, None, None
 
 
 def _thing_modifier(span: Span) -> bool:

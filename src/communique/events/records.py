@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..places import Place
 from .plover import plover_type
 
 
@@ -47,6 +48,7 @@ class Event:
     pattern: str
     confidence: float
     mentions: tuple[tuple[int, int, str], ...] = ()
+    located: Place | None = None  # what `place` resolves to: country, coordinates, GeoNames id
 
     def key(self) -> tuple[Any, ...]:
         party = lambda p: p.party if p else None  # noqa: E731
@@ -64,7 +66,18 @@ class Event:
             "target": self.target.to_dict() if self.target else None,
             "polarity": self.polarity, "modality": self.modality, "date": self.date,
             "date_text": self.date_text, "place": self.place, "place_text": self.place_text,
+            **_located(self.located),
             "evidence": span(self.evidence), "trigger": span(self.trigger),
             "pattern": self.pattern, "confidence": self.confidence,
             "mentions": [span(m) for m in (self.mentions or (self.evidence,))],
         }
+
+
+def _located(place: Place | None) -> dict[str, Any]:
+    """The structured place fields of the document JSON (all null when unresolved)."""
+    return {"place_country": place.country if place else None,
+            "place_kind": place.kind if place else None,
+            "place_admin1": place.admin1 if place else None,
+            "place_lat": place.lat if place else None,
+            "place_lon": place.lon if place else None,
+            "place_id": place.geonames_id if place else None}

@@ -50,6 +50,11 @@ SELECT e.id AS event_id, e.article_id, ar.date AS article_date,
        c.num_mentions, c.num_sources, c.num_articles,
        ar.title AS article_title, ar.source AS article_source, ar.url AS article_url,
        json_extract_string(e.data, '$.place_text') AS place_text,
+       json_extract_string(e.data, '$.place_country') AS place_country,
+       json_extract_string(e.data, '$.place_kind') AS place_kind,
+       TRY_CAST(json_extract_string(e.data, '$.place_lat') AS DOUBLE) AS place_lat,
+       TRY_CAST(json_extract_string(e.data, '$.place_lon') AS DOUBLE) AS place_lon,
+       TRY_CAST(json_extract_string(e.data, '$.place_id') AS BIGINT) AS place_id,
        ar.ingested_at, r.version AS pipeline_version,
        CASE WHEN strpos(ar.text, chr(10) || chr(10)) = 0
                  OR e.evidence_start < strpos(ar.text, chr(10) || chr(10)) - 1
@@ -142,7 +147,8 @@ def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[Any]]:
             _blank(row["quad_class"]), _blank(row["intensity"]),
             row["num_mentions"], row["num_sources"], row["num_articles"], "",
             *([""] * 8), *([""] * 8),
-            "", row["place"] or "", *([""] * 6),
+            _geo_type(row), row["place"] or "", "", "", "", _blank(row["place_lat"]),
+            _blank(row["place_lon"]), _blank(row["place_id"]),
             added.strftime("%Y%m%d%H%M%S") if added else "", row["article_url"] or "",
         ]
 
@@ -182,6 +188,16 @@ def _story(store: DuckDBStore, article_ids: list[str]) -> dict[str, dict[str, An
     return story
 
 
+def _geo_type(row: dict[str, Any]) -> Any:
+    """GDELT's geographic resolution: 1 country, 3 US city, 4 world city, 5 world state."""
+    kind = row["place_kind"]
+    if kind == "country":
+        return 1
+    if kind == "city":
+        return 3 if row["place_country"] == "USA" else 4
+    return 5 if kind in ("region", "territory") else ""
+
+
 def _blank(value: Any) -> Any:
     return "" if value is None else value
 
@@ -207,7 +223,9 @@ def polecat_rows(store: DuckDBStore, rows: list[dict[str, Any]], version: str) -
             plover_type(row["type"], row["modality"], row["polarity"]), _blank(row["mode"]),
             _blank(row["intensity"]), _blank(row["quad_class"]), "",
             *side("source"), *side("target"),
-            _blank(row["place"]), "", "", "", "", "", "", "", _blank(row["place_text"]), "",
+            _blank(row["place"]), row["place"] if row["place_kind"] == "city" else "", "", "",
+            _blank(row["place_country"]), _blank(row["place_lat"]), _blank(row["place_lon"]),
+            _blank(row["place_id"]), _blank(row["place_text"]), "",
             _blank(row["article_source"]), published.isoformat() if published else "",
             "; ".join(s["people"]), "; ".join(s["organisations"]), "; ".join(s["locations"]),
             "en", row["pipeline_version"] or version,
