@@ -28,8 +28,6 @@ from .records import Event, Participant
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "ccomp", "relcl_no"}
-SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "note", "write",
-          "announce", "declare", "claim", "explain", "suggest"}
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
 PLACE_PREPS = {"in", "at"}
@@ -38,6 +36,8 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
+# time spans an act is counted in ("launched five days of war games")
+DURATIONS = {"day", "week", "month", "hour"}
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -48,6 +48,9 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
     "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
     "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
+# a relation or a document two parties make together ("Greece and Egypt upgraded their
+# ties", "... signed a treaty"): mutual when the pattern's object matched, not praise
+MUTUAL_OBJECTS = {"SUPPORT"}
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -79,6 +82,8 @@ class EventExtractor:
         self.opinion = cues.get("opinion_verbs", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
+        self.speech = cues.get("speech_verbs", frozenset())
+        self.frames = cues.get("frame_nouns", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -157,7 +162,7 @@ class EventExtractor:
         if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.lower_ in self.lex.verbs:
             # "Berlin said Belgrade must hand over the suspects": the speaker demands it
             clause = tok.head
-            if clause.dep_ == "ccomp" and self._lemma(clause.head) in SPEECH and \
+            if clause.dep_ == "ccomp" and self._lemma(clause.head) in self.speech and \
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 yield self.lex.verbs[tok.lower_][0], clause.head
             return
@@ -201,18 +206,30 @@ class EventExtractor:
                 for pattern in chosen:
                     yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
-            head = tok.head
-            if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
+            slot = self._noun_slot(tok)
+            head = slot.head
+            if slot.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "went on strike", "called for a boycott"
             for p in self.lex.nouns[lemma]:
-                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
+                if p.light and slot.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
             if standalone and self._nominal_has_parties(tok):
                 yield standalone[0], None
+
+    def _noun_slot(self, tok: Token) -> Token:
+        """Where a noun trigger stands for its light verb: the generic head it modifies ("launched
+        a mediation **effort**", `frame_nouns`) or the measure it is counted in ("began five
+        **days** of war games")."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.frames:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in QUANTITIES | DURATIONS:
+            tok = tok.head.head
+        return tok
 
     def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
         """"refused to meet": the refused action carries the negation, not a REJECT."""
@@ -341,9 +358,10 @@ class EventExtractor:
         """The subject of the speech verb that reports this clause ("X insisted that ...")."""
         cur = verb
         for _ in range(5):
-            if cur.dep_ in ("ccomp", "advcl", "xcomp", "conj") and cur.head is not cur:
+            # "Syria says it is willing to withdraw": through the adjective of readiness
+            if cur.dep_ in ("ccomp", "advcl", "xcomp", "conj", "acomp") and cur.head is not cur:
                 cur = cur.head
-                if cur.lemma_.lower() in SPEECH:
+                if cur.lemma_.lower() in self.speech:
                     subject, _ = self._subject(cur)
                     return subject
             else:
@@ -355,6 +373,9 @@ class EventExtractor:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        if not objects:  # "denounced as a crime Serbia's crackdown": the object after "as ..."
+            objects = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
         if pattern.particle:  # "agreed to talks with Israel": the particle's object
             objects += [g for h in holders for c in h.children if c.lower_ == pattern.particle
                         for g in c.children if g.dep_ == "pobj"]
@@ -385,7 +406,8 @@ class EventExtractor:
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
             elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
-                out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
+                # or a noun's "that" clause ("reiterated its demand that Israel ease ...")
+                out += [g for h in holders for c in h.children if c.dep_ == "ccomp" or _content_clause(c)
                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
                 clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
@@ -467,7 +489,8 @@ class EventExtractor:
             # diplomacy, not this
             targets = [sources[0]]
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
-                not (len(sources) > 1 and pattern.type in MUTUAL):
+                not (len(sources) > 1 and (pattern.type in MUTUAL or (
+                    pattern.type in MUTUAL_OBJECTS and pattern.object))):
             return []  # a pattern that names a target found none: too weak to report
         if self._anothers_opinion(anchor, sources):
             return []
@@ -586,8 +609,8 @@ class EventExtractor:
     def _governors(self, tok: Token) -> list[Token]:
         chain, cur = [], tok
         for _ in range(5):
-            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj",
-                            "relcl_no") and cur.head is not cur:
+            if (cur.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj",
+                             "relcl_no") or _content_clause(cur)) and cur.head is not cur:
                 cur = cur.head
                 chain.append(cur)
             else:
@@ -725,6 +748,13 @@ def _thing_modifier(span: Span) -> bool:
     # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
     # singular that is no title or unit is a thing ("an Iranian vessel")
     return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
+
+
+def _content_clause(tok: Token) -> bool:
+    """A "that" clause of a noun, which tells what the noun says ("its demand that Israel
+    ease ...", "a reminder that it must ..."), unlike a relative clause."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _agent_noun(tok: Token) -> bool:

@@ -8,8 +8,8 @@ PLOVER codebook codes intentions, offers, threats and refusals as events of thei
   lift sanctions if ...");
 - a promised or conditional act of force, coercion or punishment is THREATEN ("will
   impose tariffs", "would strike if ...");
-- a refused or withheld act of cooperation is REJECT ("refused to meet", "has not
-  committed to providing assistance").
+- a refused or withheld act of cooperation, or a refused agreement, is REJECT ("refused
+  to meet", "has not committed to providing assistance", "failed to reach a deal").
 
 `plover_type` gives that reading. It is the `plover_type` of each event in the document
 JSON, the `Event Type` of the POLECAT export, and what the PLOVER gold records (coded in
@@ -28,7 +28,8 @@ PROMISED = frozenset({"intended", "conditional"})
 def plover_type(kind: str, modality: str, polarity: str) -> str:
     """The PLOVER type of an event of type `kind` with this modality and polarity."""
     if polarity == "negated":
-        return "REJECT" if kind in COOPERATIVE else kind
+        # "refused to commit to any assistance", "failed to reach agreement"
+        return "REJECT" if kind in COOPERATIVE or kind == "AGREE" else kind
     if modality in PROMISED:
         if kind in COOPERATIVE:
             return "AGREE"

@@ -1,0 +1,93 @@
+"""Cooperative and verbal events (AGREE, CONSULT, SUPPORT, AID, CONCEDE, COOPERATE, REQUEST,
+ACCUSE, REJECT): constructions the extractor reads, on sentences written for these tests."""
+
+import pytest
+
+import communique  # noqa: F401
+from support import events_of, find_events
+
+pytestmark = pytest.mark.slow
+
+events = events_of
+find = find_events
+
+
+def test_a_pronoun_subject_of_a_readiness_adjective_is_the_reporter(nlp):
+    found = events("Israel says it is willing to withdraw its troops from southern Lebanon.")
+    (event,) = find(found, "RETREAT", "ISR", "LBN")
+    assert event["modality"] == "intended" and event["plover_type"] == "AGREE"
+
+
+def test_contributing_troops_is_aid_and_readiness_an_intention(nlp):
+    found = events("Kenya is ready to contribute police officers to the mission in Haiti.")
+    (event,) = find(found, "AID", "KEN", "HTI")
+    assert event["modality"] == "intended" and event["plover_type"] == "AGREE"
+
+
+def test_an_event_noun_on_a_generic_head_is_the_event(nlp):
+    found = events("Qatar launched a mediation effort between Israel and Hamas.")
+    assert find(found, "CONSULT", "QAT", "ISR") and find(found, "CONSULT", "QAT", "PSE")
+
+
+def test_two_parties_making_a_relation_together_need_no_target(nlp):
+    found = events("Vietnam and Indonesia upgraded their ties to a comprehensive strategic partnership.")
+    assert find(found, "SUPPORT", "VNM") and find(found, "SUPPORT", "IDN")
+    # praise by two parties still needs someone praised
+    assert not find(events("France and Germany welcomed the decision."), "SUPPORT")
+
+
+def test_joint_war_games_counted_in_days(nlp):
+    found = events("Chinese and Russian warships began a week of war games in the Sea of Japan.")
+    assert find(found, "COOPERATE", "CHN") and find(found, "COOPERATE", "RUS")
+    # one country's war games are no cooperation
+    assert not find(events("China began war games around Taiwan."), "COOPERATE")
+
+
+def test_must_under_a_reiteration_is_a_demand(nlp):
+    found = events("Britain reiterated that Russia must withdraw from Ukraine.")
+    assert find(found, "REQUEST", "GBR", "RUS")
+
+
+def test_a_reminder_that_someone_must_act_is_a_demand(nlp):
+    found = events("The European Commission issued a reminder to Budapest that it must respect "
+                   "the rule of law.")
+    assert find(found, "REQUEST", "EU", "HUN")
+
+
+def test_the_subject_of_a_demands_that_clause_is_the_target(nlp):
+    found = events("Kyiv repeated its demand that Moscow return the deported children.")
+    assert find(found, "REQUEST", "UKR", "RUS")
+    assert {e["modality"] for e in find(found, "RETREAT", "RUS")} <= {"demanded"}
+
+
+def test_the_object_after_an_as_phrase(nlp):
+    found = events("Kyiv denounced as a war crime Russia's shelling of Kharkiv.")
+    assert find(found, "ACCUSE", "UKR", "RUS")
+
+
+def test_a_refused_agreement_is_a_plover_rejection(nlp):
+    from communique.events.plover import plover_type
+
+    assert plover_type("AGREE", "actual", "negated") == "REJECT"
+    assert plover_type("AGREE", "actual", "affirmed") == "AGREE"
+    found = events("Armenia and Azerbaijan failed to reach an agreement on the border.")
+    assert found and {e["plover_type"] for e in find(found, "AGREE")} == {"REJECT"}
+
+
+def test_not_meeting_demands_is_a_negated_concession(nlp):
+    (event,) = find(events("Tehran said it would not meet Washington's demands."), "CONCEDE", "IRN", "USA")
+    assert event["polarity"] == "negated" and event["plover_type"] == "REJECT"
+
+
+def test_refugees_and_peacekeepers_refused(nlp):
+    (event,) = find(events("Hungary said it will not accept any more refugees."), "AID", "HUN")
+    assert event["polarity"] == "negated" and event["plover_type"] == "REJECT"
+    (event,) = find(events("Egypt refused to deploy peacekeepers in Gaza."), "AID", "EGY", "PSE")
+    assert event["polarity"] == "negated"
+    assert find(events("Poland was refusing admittance to Belarusian trucks."), "REJECT", "POL", "BLR")
+
+
+def test_a_curfew_is_lifted_in_a_place(nlp):
+    found = events("The government of Bangladesh lifted the curfew in Dhaka on Sunday.")
+    assert find(found, "CONCEDE", "BGD")
+    assert not find(found, "COERCE")
