@@ -91,3 +91,18 @@ def test_a_curfew_is_lifted_in_a_place(nlp):
     found = events("The government of Bangladesh lifted the curfew in Dhaka on Sunday.")
     assert find(found, "CONCEDE", "BGD")
     assert not find(found, "COERCE")
+
+
+def test_agreeing_to_an_unknown_owners_plan_does_not_target_a_place_inside_it(nlp):
+    found = events("Putin agreed to his proposal to end the war in Ukraine.")
+    assert not find(found, "AGREE", "RUS", "UKR")
+    assert find(events("Putin agreed to Trump's proposal to end the war in Ukraine."), "AGREE", "RUS", "USA")
+
+
+def test_sending_inspectors_investigates(nlp):
+    (event,) = find(events("The IAEA sent inspectors to Iran on Monday."), "ACCUSE", "IAEA", "IRN")
+    assert event["mode"] == "investigate"
+
+
+def test_the_european_community_is_the_european_union(nlp):
+    assert find(events("The European Community sent food aid to Senegal in 1990."), "AID", "EU", "SEN")

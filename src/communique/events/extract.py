@@ -469,6 +469,8 @@ class EventExtractor:
                     if inside and not spec.startswith("prep:"):
                         continue  # "rejected the deployment of troops in Ukraine": a place
                     for tok in tokens:
+                        if inside and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                            continue  # "agreed to his proposal ... in Ukraine": its owner, unknown
                         targets += self._participants(
                             tok, {s.actor for s in sources} | {t.actor for t in targets},
                             places=spec.startswith("prep:"), inside=inside)
