@@ -106,3 +106,14 @@ def test_sending_inspectors_investigates(nlp):
 
 def test_the_european_community_is_the_european_union(nlp):
     assert find(events("The European Community sent food aid to Senegal in 1990."), "AID", "EU", "SEN")
+
+
+def test_a_particle_tagged_as_an_adverb_still_makes_the_phrasal_verb(nlp):
+    assert find(events("Moscow pushed back against the EU's price cap on Russian oil."), "REJECT", "RUS", "EU")
+    assert find(events("Brazil turned away an Iranian warship in February."), "REJECT", "BRA", "IRN")
+
+
+def test_branding_someone_names_them_in_the_first_object(nlp):
+    assert find(events("Tehran branded Washington the Great Satan."), "ACCUSE", "IRN", "USA")
+    # naming is still no phone call
+    assert not find(events("Trump called Zelenskyy a dictator."), "CONSULT")

@@ -36,6 +36,8 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
+# particles of phrasal verbs that spaCy's small model often tags as adverbs
+PARTICLE_ADVERBS = {"back", "away", "down", "off", "out", "up", "over"}
 # time spans an act is counted in ("launched five days of war games")
 DURATIONS = {"day", "week", "month", "hour"}
 # the nouns a nationality adjective can make an acting party of ("a French minister",
@@ -178,8 +180,8 @@ class EventExtractor:
             # ("called for the disarmament ... after the ceasefire" is no call for a ceasefire)
             by_particle = {c.lower_: self._object_lemmas(
                 direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
-                if c.dep_ in ("prt", "prep", "dative", "agent")}
-            particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
+                if c.dep_ in ("prt", "prep", "dative", "agent") or _adverb_particle(tok, c)}
+            particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or _adverb_particle(tok, c) or (
                 c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
                     g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             candidates = [p for p in self.lex.verbs[lemma]
@@ -192,7 +194,8 @@ class EventExtractor:
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
                 # not a phone call; only a pattern with its particle ("called for") stays
-                general = [p for p in general if p.particle]
+                # ("branded Russia a terrorist state" is still the accusation it names)
+                general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
             # object match > particle present > lexicon order; the first candidate whose
@@ -750,6 +753,12 @@ def _thing_modifier(span: Span) -> bool:
     # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
     # singular that is no title or unit is a thing ("an Iranian vessel")
     return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
+
+
+def _adverb_particle(verb: Token, child: Token) -> bool:
+    """A particle the small model tags as an adverb ("pushed **back** against", "turned
+    **away** the ship", "climbed **down** on"): after its verb, one of `PARTICLE_ADVERBS`."""
+    return child.dep_ == "advmod" and child.i > verb.i and child.lower_ in PARTICLE_ADVERBS
 
 
 def _content_clause(tok: Token) -> bool:
