@@ -117,3 +117,9 @@ def test_branding_someone_names_them_in_the_first_object(nlp):
     assert find(events("Tehran branded Washington the Great Satan."), "ACCUSE", "IRN", "USA")
     # naming is still no phone call
     assert not find(events("Trump called Zelenskyy a dictator."), "CONSULT")
+
+
+def test_troops_arriving_are_no_visit(nlp):
+    assert not find(events("Russian warships arrived in Havana on Wednesday."), "CONSULT")
+    assert not find(events("The first contingent of Kenyan police officers arrived in Haiti."), "CONSULT")
+    assert find(events("Narendra Modi arrived in Moscow on Monday."), "CONSULT", "IND", "RUS")

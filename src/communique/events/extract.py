@@ -86,6 +86,7 @@ class EventExtractor:
         self.stative = cues.get("stative_passives", frozenset())
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
+        self.force_nouns = cues.get("force_nouns", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -357,6 +358,15 @@ class EventExtractor:
             break
         return None, False
 
+    def _forces(self, tok: Token | None) -> bool:
+        """Is this subject troops or military craft (`force_nouns`), itself or counted
+        ("a first batch of troops", "the deployment of NATO troops")?"""
+        if tok is None:
+            return False
+        heads = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")]
+        return any(h.lemma_.lower() in self.force_nouns for h in heads)
+
     def _reporter(self, verb: Token) -> Token | None:
         """The subject of the speech verb that reports this clause ("X insisted that ...")."""
         cur = verb
@@ -455,6 +465,8 @@ class EventExtractor:
             # reporter; but "Mueller said the evidence supports ...": a thing that is no
             # actor is not the reporter acting
             sources = self._participants(self._reporter(verb), source=True)
+        if pattern.type == "CONSULT" and pattern.mode == "visit" and self._forces(source_tok):
+            return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
             sources = [s for s in sources if s.party]
         if not sources:
