@@ -123,3 +123,16 @@ def test_troops_arriving_are_no_visit(nlp):
     assert not find(events("Russian warships arrived in Havana on Wednesday."), "CONSULT")
     assert not find(events("The first contingent of Kenyan police officers arrived in Haiti."), "CONSULT")
     assert find(events("Narendra Modi arrived in Moscow on Monday."), "CONSULT", "IND", "RUS")
+
+
+def test_a_late_by_phrase_of_a_passive_accusation_is_its_source(nlp):
+    found = events("Kyiv was accused of shelling Donetsk by Moscow.")
+    assert find(found, "ACCUSE", "RUS", "UKR")
+    # a "by" of manner names nobody
+    assert not find(events("Kyiv was accused of shelling Donetsk by night."), "ACCUSE")
+
+
+def test_a_court_hearing_into_conduct_investigates(nlp):
+    (event,) = find(events("The International Court of Justice held hearings on Russia's invasion of Ukraine."),
+                    "ACCUSE", "UN", "RUS")
+    assert event["mode"] == "investigate"

@@ -358,6 +358,17 @@ class EventExtractor:
             break
         return None, False
 
+    @staticmethod
+    def _late_agent(verb: Token) -> Token | None:
+        """"was accused of looting state funds by South African prosecutors": the small model
+        hangs a passive's late "by" phrase on the gerund of its "of" phrase."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pcomp"
+                     for b in p.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"
+                     for g in b.children if g.dep_ == "pobj"), None)
+
     def _forces(self, tok: Token | None) -> bool:
         """Is this subject troops or military craft (`force_nouns`), itself or counted
         ("a first batch of troops", "the deployment of NATO troops")?"""
@@ -443,7 +454,7 @@ class EventExtractor:
             passive = False
         else:
             agent = next((g for c in verb.children if c.dep_ == "agent"
-                          for g in c.children if g.dep_ == "pobj"), None)
+                          for g in c.children if g.dep_ == "pobj"), None) or self._late_agent(verb)
             source_tok, passive = self._subject(verb)
             if passive and agent is None and self._lemma(verb) in self.stative and any(
                     c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
