@@ -136,3 +136,27 @@ def test_a_court_hearing_into_conduct_investigates(nlp):
     (event,) = find(events("The International Court of Justice held hearings on Russia's invasion of Ukraine."),
                     "ACCUSE", "UN", "RUS")
     assert event["mode"] == "investigate"
+
+
+def test_the_subject_of_a_passive_governor_is_the_infinitives_subject(nlp):
+    (event,) = find(events("Rubio is expected to have a meeting with Japanese Foreign Minister Takeshi Iwaya."),
+                    "CONSULT", "USA", "JPN")
+    assert event["modality"] == "intended"
+    # the passive trigger itself still needs its agent
+    assert not find(events("Kyiv was attacked on Monday."), "ASSAULT")
+
+
+def test_talks_led_for_hours(nlp):
+    assert find(events("Rubio led eight hours of talks with Ukrainian officials in Jeddah."),
+                "CONSULT", "USA", "UKR")
+
+
+def test_a_summit_attended_in_a_countrys_city_targets_the_host(nlp):
+    found = events("Erdogan attended a summit in the Saudi city of Jeddah on Tuesday.")
+    assert find(found, "CONSULT", "TUR", "SAU")
+
+
+def test_one_direct_object_gives_the_target(nlp):
+    found = events("EU leaders granted Ukraine the status of a candidate, a decision Charles Michel "
+                   "called historic.")
+    assert find(found, "SUPPORT", "EU", "UKR") and not find(found, "SUPPORT", "EU", "EU")

@@ -337,7 +337,10 @@ class EventExtractor:
         return None
 
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
-        cur = verb
+        """The subject of `verb` (climbing infinitives, conjuncts, adverbial clauses) and
+        whether `verb` is passive. A passive governor's subject is the active subject of
+        its infinitive ("Rubio is expected to meet Iwaya", "Iran was urged to withdraw")."""
+        cur, raised = verb, False
         for _ in range(6):
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
             # the small model sometimes hangs the subject on the auxiliary ("Iran is defying",
@@ -345,14 +348,15 @@ class EventExtractor:
             subjects += [g for c in cur.children if c.dep_ in ("aux", "auxpass")
                          for g in c.children if g.dep_ in SUBJECTS]
             if subjects:
-                passive = subjects[0].dep_ == "nsubjpass" or (
-                    subjects[0].head.dep_ == "auxpass")
+                passive = not raised and (subjects[0].dep_ == "nsubjpass" or (
+                    subjects[0].head.dep_ == "auxpass"))
                 return subjects[0], passive
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0], False
             if cur.dep_ in CLIMB and cur.head is not cur and cur.dep_ != "ccomp":
+                raised = raised or cur.dep_ == "xcomp"
                 cur = cur.head
                 continue
             break
@@ -497,6 +501,8 @@ class EventExtractor:
                     for tok in tokens:
                         if inside and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                             continue  # "agreed to his proposal ... in Ukraine": its owner, unknown
+                        if spec == "dobj" and targets:
+                            break  # "granted Ukraine the status ..., a decision X called ...": one object
                         targets += self._participants(
                             tok, {s.actor for s in sources} | {t.actor for t in targets},
                             places=spec.startswith("prep:"), inside=inside)
