@@ -160,3 +160,12 @@ def test_one_direct_object_gives_the_target(nlp):
     found = events("EU leaders granted Ukraine the status of a candidate, a decision Charles Michel "
                    "called historic.")
     assert find(found, "SUPPORT", "EU", "UKR") and not find(found, "SUPPORT", "EU", "EU")
+
+
+def test_talks_between_two_parties_go_from_the_first_to_the_second(nlp):
+    found = events("Negotiations between Britain and Mauritius on the Chagos Islands have gone on for years.")
+    assert find(found, "CONSULT", "GBR", "MUS")
+    assert find(events("Trump is arranging a meeting between Putin and Zelenskyy."), "CONSULT", "RUS", "UKR")
+    # hosting a meeting between two parties is the host's event, not theirs
+    found = events("Morocco offered to host a meeting between Israel and Hamas.")
+    assert not find(found, "CONSULT", "ISR", "PSE")

@@ -221,7 +221,9 @@ class EventExtractor:
                     yield p, head
                     return
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
-            if standalone and self._nominal_has_parties(tok):
+            if standalone and (self._nominal_has_parties(tok) or (
+                    standalone[0].type in MUTUAL and self._between(tok) is not None
+                    and not self._told_by_verb(tok, standalone[0].type))):
                 yield standalone[0], None
 
     def _noun_slot(self, tok: Token) -> Token:
@@ -239,6 +241,18 @@ class EventExtractor:
         """"refused to meet": the refused action carries the negation, not a REJECT."""
         return lemma in self.negating and any(c.dep_ == "xcomp" for c in tok.children) \
             and not any(c.dep_ == "dobj" for c in tok.children)
+
+    def _told_by_verb(self, tok: Token, kind: str) -> bool:
+        """Is this noun the object of a verb of the same type ("would host a meeting between
+        A and B" is the hosting, already an event)?"""
+        return tok.dep_ == "dobj" and any(p.type == kind for p in self.lex.verbs.get(self._lemma(tok.head), ()))
+
+    @staticmethod
+    def _between(tok: Token) -> Token | None:
+        """The first of two parties a mutual act is "between" ("talks between Britain and
+        Mauritius", "a meeting between Putin and Zelenskyy"), when a second is named."""
+        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for g in c.children if g.dep_ == "pobj" and g.conjuncts), None)
 
     def _nominal_has_parties(self, tok: Token) -> bool:
         return self._nominal_source(tok) is not None
@@ -453,8 +467,11 @@ class EventExtractor:
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
         anchor = verb if verb is not None else trigger
+        between = None
         if verb is None:  # a nominal event: possessor or nationality is the source
             source_tok = self._nominal_source(trigger)
+            if source_tok is None:  # "talks between Britain and Mauritius": the first named
+                source_tok = between = self._between(trigger)
             passive = False
         else:
             agent = next((g for c in verb.children if c.dep_ == "agent"
@@ -474,6 +491,8 @@ class EventExtractor:
             # is required is the one requesting it, not the thing that requires it
             sources = self._participants(self._reporter(verb), source=True)
         sources = sources or self._participants(source_tok, source=True)
+        if between is not None:
+            sources = sources[:1]  # the other side is the target, from the "between" slot
         if not sources and verb is not None and (source_tok is None or source_tok.pos_ == "PRON" or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in source_tok.children)):
             # "Russia said it would ...", "the Serbs said their forces withdrew": the
