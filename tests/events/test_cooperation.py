@@ -169,3 +169,11 @@ def test_talks_between_two_parties_go_from_the_first_to_the_second(nlp):
     # hosting a meeting between two parties is the host's event, not theirs
     found = events("Morocco offered to host a meeting between Israel and Hamas.")
     assert not find(found, "CONSULT", "ISR", "PSE")
+
+
+def test_refusing_an_act_the_lexicon_does_not_know_is_a_rejection(nlp):
+    found = events("Hamas refused to respond to a demand from the US president to disarm.")
+    assert find(found, "REJECT", "PSE", "USA")
+    # a refused act the lexicon knows is that act, negated
+    found = events("Putin refused to meet Zelenskyy.")
+    assert not find(found, "REJECT") and find(found, "CONSULT", "RUS", "UKR")

@@ -238,8 +238,11 @@ class EventExtractor:
         return tok
 
     def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
-        """"refused to meet": the refused action carries the negation, not a REJECT."""
-        return lemma in self.negating and any(c.dep_ == "xcomp" for c in tok.children) \
+        """"refused to meet": the refused action carries the negation, not a REJECT. An
+        infinitive that is no event of the lexicon ("refused to respond to Washington's
+        demand", "declined to comply with the ruling") leaves the refusal a REJECT."""
+        return lemma in self.negating and any(
+            c.dep_ == "xcomp" and self._lemma(c) in self.lex.verbs for c in tok.children) \
             and not any(c.dep_ == "dobj" for c in tok.children)
 
     def _told_by_verb(self, tok: Token, kind: str) -> bool:
