@@ -177,3 +177,8 @@ def test_refusing_an_act_the_lexicon_does_not_know_is_a_rejection(nlp):
     # a refused act the lexicon knows is that act, negated
     found = events("Putin refused to meet Zelenskyy.")
     assert not find(found, "REJECT") and find(found, "CONSULT", "RUS", "UKR")
+
+
+def test_the_subject_of_an_infinitive_clause_is_the_object_it_lets(nlp):
+    # the small model parses "refugees" as the subject of "remain", not the object of "allowed"
+    assert find(events("Kenya allowed Somali refugees to remain in the Dadaab camps."), "CONCEDE", "KEN", "SOM")

@@ -170,7 +170,11 @@ class EventExtractor:
                 yield self.lex.verbs[tok.lower_][0], clause.head
             return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
-            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")] + [
+                # "allowed Afghan refugees to stay", parsed refugees <- stay <- allowed
+                g for c in tok.children if c.dep_ == "ccomp" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj"]
             # a pattern without a particle matches its object as the direct object or the
             # "with" of "provide Ukraine with tanks", never in another phrase ("hosted
             # Putin at a military base" is no hosting of a base)
