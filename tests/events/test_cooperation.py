@@ -182,3 +182,9 @@ def test_refusing_an_act_the_lexicon_does_not_know_is_a_rejection(nlp):
 def test_the_subject_of_an_infinitive_clause_is_the_object_it_lets(nlp):
     # the small model parses "refugees" as the subject of "remain", not the object of "allowed"
     assert find(events("Kenya allowed Somali refugees to remain in the Dadaab camps."), "CONCEDE", "KEN", "SOM")
+
+
+def test_talks_named_by_both_parties_go_from_the_first_to_the_second(nlp):
+    assert find(events("The US-China trade talks stalled in May."), "CONSULT", "USA", "CHN")
+    # one party named is no event without a target
+    assert not find(events("The Chinese trade talks stalled in May."), "CONSULT")

@@ -329,10 +329,25 @@ class EventExtractor:
                 if actor.id in seen:
                     continue
                 seen.add(actor.id)
-                out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
-                                       code=actor.code, start=start, end=end,
-                                       text=self.text[start:end]))
+                out.append(self._participant((actor, start, end)))
         return out
+
+    def _participant(self, found: tuple[Actor, int, int]) -> Participant:
+        actor, start, end = found
+        return Participant(actor=actor.id, name=actor.name, party=actor.party, code=actor.code,
+                           start=start, end=end, text=self.text[start:end])
+
+    def _paired_modifiers(self, noun: Token) -> list[Participant]:
+        """"Russia-Ukraine talks", "US-China trade talks": the parties named in a noun's
+        modifiers, in the order named (the first is the source, the second the target)."""
+        out: dict[str, Participant] = {}
+        for left in noun.lefts:
+            for tok in left.subtree:
+                if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.i in self.actor_at:
+                    found = self.actor_at[tok.i]
+                    if self.how_at.get(found[1]) != "place":
+                        out.setdefault(found[0].id, self._participant(found))
+        return list(out.values())
 
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
@@ -538,6 +553,10 @@ class EventExtractor:
                     break
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+        if not targets and verb is None and pattern.type in MUTUAL and between is None:
+            paired = self._paired_modifiers(trigger)
+            if len(paired) > 1:
+                sources, targets = paired[:1], paired[1:2]
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
