@@ -29,8 +29,6 @@ from .records import Event, Participant
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "ccomp", "relcl_no"}
-SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "note", "write",
-          "announce", "declare", "claim", "explain", "suggest"}
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
 PLACE_PREPS = {"in", "at"}
@@ -39,6 +37,10 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
+# particles of phrasal verbs that spaCy's small model often tags as adverbs
+PARTICLE_ADVERBS = {"back", "away", "down", "off", "out", "up", "over"}
+# time spans an act is counted in ("launched five days of war games")
+DURATIONS = {"day", "week", "month", "hour"}
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -49,6 +51,9 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
     "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
     "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
+# a relation or a document two parties make together ("Greece and Egypt upgraded their
+# ties", "... signed a treaty"): mutual when the pattern's object matched, not praise
+MUTUAL_OBJECTS = {"SUPPORT"}
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
@@ -83,6 +88,9 @@ class EventExtractor:
         self.opinion = cues.get("opinion_verbs", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
+        self.speech = cues.get("speech_verbs", frozenset())
+        self.frames = cues.get("frame_nouns", frozenset())
+        self.force_nouns = cues.get("force_nouns", frozenset())
         self.repairs = self.lex.repairs
 
     # -- entry point ------------------------------------------------------------------------
@@ -170,12 +178,16 @@ class EventExtractor:
         if tok.dep_ == "aux" and tok.tag_ == "MD" and tok.lower_ in self.lex.verbs:
             # "Berlin said Belgrade must hand over the suspects": the speaker demands it
             clause = tok.head
-            if clause.dep_ == "ccomp" and self._lemma(clause.head) in SPEECH and \
+            if clause.dep_ == "ccomp" and self._lemma(clause.head) in self.speech and \
                     any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
                 yield self.lex.verbs[tok.lower_][0], clause.head
             return
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
-            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+            direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")] + [
+                # "allowed Afghan refugees to stay", parsed refugees <- stay <- allowed
+                g for c in tok.children if c.dep_ == "ccomp" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj"]
             # a pattern without a particle matches its object as the direct object or the
             # "with" of "provide Ukraine with tanks", never in another phrase ("hosted
             # Putin at a military base" is no hosting of a base)
@@ -186,8 +198,8 @@ class EventExtractor:
             # ("called for the disarmament ... after the ceasefire" is no call for a ceasefire)
             by_particle = {c.lower_: self._object_lemmas(
                 direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
-                if c.dep_ in ("prt", "prep", "dative", "agent")}
-            particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
+                if c.dep_ in ("prt", "prep", "dative", "agent") or _adverb_particle(tok, c)}
+            particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or _adverb_particle(tok, c) or (
                 c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
                     g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
             candidates = [p for p in self.lex.verbs[lemma]
@@ -200,7 +212,8 @@ class EventExtractor:
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
                 # not a phone call; only a pattern with its particle ("called for") stays
-                general = [p for p in general if p.particle]
+                # ("branded Russia a terrorist state" is still the accusation it names)
+                general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
             # object match > particle present > lexicon order; the first candidate whose
@@ -214,23 +227,52 @@ class EventExtractor:
                 for pattern in chosen:
                     yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
-            head = tok.head
-            if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
+            slot = self._noun_slot(tok)
+            head = slot.head
+            if slot.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "went on strike", "called for a boycott"
             for p in self.lex.nouns[lemma]:
-                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
+                if p.light and slot.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
-            if standalone and self._nominal_has_parties(tok):
+            if standalone and (self._nominal_has_parties(tok) or (
+                    standalone[0].type in MUTUAL and self._between(tok) is not None
+                    and not self._told_by_verb(tok, standalone[0].type))):
                 yield standalone[0], None
 
+    def _noun_slot(self, tok: Token) -> Token:
+        """Where a noun trigger stands for its light verb: the generic head it modifies ("launched
+        a mediation **effort**", `frame_nouns`) or the measure it is counted in ("began five
+        **days** of war games")."""
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.frames:
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lemma_.lower() in QUANTITIES | DURATIONS:
+            tok = tok.head.head
+        return tok
+
     def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
-        """"refused to meet": the refused action carries the negation, not a REJECT."""
-        return lemma in self.negating and any(c.dep_ == "xcomp" for c in tok.children) \
+        """"refused to meet": the refused action carries the negation, not a REJECT. An
+        infinitive that is no event of the lexicon ("refused to respond to Washington's
+        demand", "declined to comply with the ruling") leaves the refusal a REJECT."""
+        return lemma in self.negating and any(
+            c.dep_ == "xcomp" and self._lemma(c) in self.lex.verbs for c in tok.children) \
             and not any(c.dep_ == "dobj" for c in tok.children)
+
+    def _told_by_verb(self, tok: Token, kind: str) -> bool:
+        """Is this noun the object of a verb of the same type ("would host a meeting between
+        A and B" is the hosting, already an event)?"""
+        return tok.dep_ == "dobj" and any(p.type == kind for p in self.lex.verbs.get(self._lemma(tok.head), ()))
+
+    @staticmethod
+    def _between(tok: Token) -> Token | None:
+        """The first of two parties a mutual act is "between" ("talks between Britain and
+        Mauritius", "a meeting between Putin and Zelenskyy"), when a second is named."""
+        return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for g in c.children if g.dep_ == "pobj" and g.conjuncts), None)
 
     def _nominal_has_parties(self, tok: Token) -> bool:
         return self._nominal_source(tok) is not None
@@ -300,10 +342,25 @@ class EventExtractor:
                 if actor.id in seen:
                     continue
                 seen.add(actor.id)
-                out.append(Participant(actor=actor.id, name=actor.name, party=actor.party,
-                                       code=actor.code, start=start, end=end,
-                                       text=self.text[start:end]))
+                out.append(self._participant((actor, start, end)))
         return out
+
+    def _participant(self, found: tuple[Actor, int, int]) -> Participant:
+        actor, start, end = found
+        return Participant(actor=actor.id, name=actor.name, party=actor.party, code=actor.code,
+                           start=start, end=end, text=self.text[start:end])
+
+    def _paired_modifiers(self, noun: Token) -> list[Participant]:
+        """"Russia-Ukraine talks", "US-China trade talks": the parties named in a noun's
+        modifiers, in the order named (the first is the source, the second the target)."""
+        out: dict[str, Participant] = {}
+        for left in noun.lefts:
+            for tok in left.subtree:
+                if tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.i in self.actor_at:
+                    found = self.actor_at[tok.i]
+                    if self.how_at.get(found[1]) != "place":
+                        out.setdefault(found[0].id, self._participant(found))
+        return list(out.values())
 
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
@@ -329,7 +386,10 @@ class EventExtractor:
         return None
 
     def _subject(self, verb: Token) -> tuple[Token | None, bool]:
-        cur = verb
+        """The subject of `verb` (climbing infinitives, conjuncts, adverbial clauses) and
+        whether `verb` is passive. A passive governor's subject is the active subject of
+        its infinitive ("Rubio is expected to meet Iwaya", "Iran was urged to withdraw")."""
+        cur, raised = verb, False
         for _ in range(6):
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
             # the small model sometimes hangs the subject on the auxiliary ("Iran is defying",
@@ -337,26 +397,48 @@ class EventExtractor:
             subjects += [g for c in cur.children if c.dep_ in ("aux", "auxpass")
                          for g in c.children if g.dep_ in SUBJECTS]
             if subjects:
-                passive = subjects[0].dep_ == "nsubjpass" or (
-                    subjects[0].head.dep_ == "auxpass")
+                passive = not raised and (subjects[0].dep_ == "nsubjpass" or (
+                    subjects[0].head.dep_ == "auxpass"))
                 return subjects[0], passive
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0], False
             if cur.dep_ in CLIMB and cur.head is not cur and cur.dep_ != "ccomp":
+                raised = raised or cur.dep_ == "xcomp"
                 cur = cur.head
                 continue
             break
         return None, False
 
+    @staticmethod
+    def _late_agent(verb: Token) -> Token | None:
+        """"was accused of looting state funds by South African prosecutors": the small model
+        hangs a passive's late "by" phrase on the gerund of its "of" phrase."""
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            return None
+        return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pcomp"
+                     for b in p.children if b.dep_ in ("agent", "prep") and b.lower_ == "by"
+                     for g in b.children if g.dep_ == "pobj"), None)
+
+    def _forces(self, tok: Token | None) -> bool:
+        """Is this subject troops or military craft (`force_nouns`), itself or counted
+        ("a first batch of troops", "the deployment of NATO troops")?"""
+        if tok is None:
+            return False
+        heads = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj")]
+        return any(h.lemma_.lower() in self.force_nouns for h in heads)
+
     def _reporter(self, verb: Token) -> Token | None:
         """The subject of the speech verb that reports this clause ("X insisted that ...")."""
         cur = verb
         for _ in range(5):
-            if cur.dep_ in ("ccomp", "advcl", "xcomp", "conj") and cur.head is not cur:
+            # "Syria says it is willing to withdraw": through the adjective of readiness
+            if cur.dep_ in ("ccomp", "advcl", "xcomp", "conj", "acomp") and cur.head is not cur:
                 cur = cur.head
-                if cur.lemma_.lower() in SPEECH:
+                if cur.lemma_.lower() in self.speech:
                     subject, _ = self._subject(cur)
                     return subject
             else:
@@ -368,6 +450,9 @@ class EventExtractor:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        if not objects:  # "denounced as a crime Serbia's crackdown": the object after "as ..."
+            objects = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
         if pattern.particle:  # "agreed to talks with Israel": the particle's object
             objects += [g for h in holders for c in h.children if c.lower_ == pattern.particle
                         for g in c.children if g.dep_ == "pobj"]
@@ -398,7 +483,8 @@ class EventExtractor:
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
             elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
-                out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
+                # or a noun's "that" clause ("reiterated its demand that Israel ease ...")
+                out += [g for h in holders for c in h.children if c.dep_ == "ccomp" or _content_clause(c)
                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
                 clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
@@ -416,12 +502,15 @@ class EventExtractor:
     # -- building ---------------------------------------------------------------------------
     def _build(self, pattern: Pattern, trigger: Token, verb: Token | None) -> list[Event]:
         anchor = verb if verb is not None else trigger
+        between = None
         if verb is None:  # a nominal event: possessor or nationality is the source
             source_tok = self._nominal_source(trigger)
+            if source_tok is None:  # "talks between Britain and Mauritius": the first named
+                source_tok = between = self._between(trigger)
             passive = False
         else:
             agent = next((g for c in verb.children if c.dep_ == "agent"
-                          for g in c.children if g.dep_ == "pobj"), None)
+                          for g in c.children if g.dep_ == "pobj"), None) or self._late_agent(verb)
             source_tok, passive = self._subject(verb)
             if passive and agent is None and self._lemma(verb) in self.stative and any(
                     c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
@@ -437,12 +526,16 @@ class EventExtractor:
             # is required is the one requesting it, not the thing that requires it
             sources = self._participants(self._reporter(verb), source=True)
         sources = sources or self._participants(source_tok, source=True)
+        if between is not None:
+            sources = sources[:1]  # the other side is the target, from the "between" slot
         if not sources and verb is not None and (source_tok is None or source_tok.pos_ == "PRON" or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in source_tok.children)):
             # "Russia said it would ...", "the Serbs said their forces withdrew": the
             # reporter; but "Mueller said the evidence supports ...": a thing that is no
             # actor is not the reporter acting
             sources = self._participants(self._reporter(verb), source=True)
+        if pattern.type == "CONSULT" and pattern.mode == "visit" and self._forces(source_tok):
+            return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
             sources = [s for s in sources if s.party]
         if not sources:
@@ -467,6 +560,10 @@ class EventExtractor:
                     if inside and not (spec.startswith("prep:") or located):
                         continue
                     for tok in tokens:
+                        if inside and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                            continue  # "agreed to his proposal ... in Ukraine": its owner, unknown
+                        if spec == "dobj" and targets:
+                            break  # "granted Ukraine the status ..., a decision X called ...": one object
                         targets += self._participants(
                             tok, {s.actor for s in sources} | {t.actor for t in targets},
                             places=spec.startswith("prep:") or located, inside=inside)
@@ -478,6 +575,10 @@ class EventExtractor:
                 targets = self._hit_where(anchor, sources)
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+        if not targets and verb is None and pattern.type in MUTUAL and between is None:
+            paired = self._paired_modifiers(trigger)
+            if len(paired) > 1:
+                sources, targets = paired[:1], paired[1:2]
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, slots, sources)
         if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
@@ -491,7 +592,8 @@ class EventExtractor:
             # diplomacy, not this
             targets = [sources[0]]
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
-                not (len(sources) > 1 and pattern.type in MUTUAL):
+                not (len(sources) > 1 and (pattern.type in MUTUAL or (
+                    pattern.type in MUTUAL_OBJECTS and pattern.object))):
             return []  # a pattern that names a target found none: too weak to report
         if self._anothers_opinion(anchor, sources):
             return []
@@ -643,8 +745,8 @@ class EventExtractor:
     def _governors(self, tok: Token) -> list[Token]:
         chain, cur = [], tok
         for _ in range(5):
-            if cur.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj",
-                            "relcl_no") and cur.head is not cur:
+            if (cur.dep_ in ("xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj",
+                             "relcl_no") or _content_clause(cur)) and cur.head is not cur:
                 cur = cur.head
                 chain.append(cur)
             else:
@@ -794,6 +896,19 @@ def _thing_modifier(span: Span) -> bool:
     # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
     # singular that is no title or unit is a thing ("an Iranian vessel")
     return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
+
+
+def _adverb_particle(verb: Token, child: Token) -> bool:
+    """A particle the small model tags as an adverb ("pushed **back** against", "turned
+    **away** the ship", "climbed **down** on"): after its verb, one of `PARTICLE_ADVERBS`."""
+    return child.dep_ == "advmod" and child.i > verb.i and child.lower_ in PARTICLE_ADVERBS
+
+
+def _content_clause(tok: Token) -> bool:
+    """A "that" clause of a noun, which tells what the noun says ("its demand that Israel
+    ease ...", "a reminder that it must ..."), unlike a relative clause."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
 
 
 def _agent_noun(tok: Token) -> bool:
