@@ -471,6 +471,10 @@ class EventExtractor:
             return []  # a pattern that names a target found none: too weak to report
         if self._anothers_opinion(anchor, sources):
             return []
+        if targets and not any(p.party for p in (*sources, *targets)):
+            # no party on either side ("the train was travelling to Peshawar"); an act
+            # that needs no target keeps its unplaced source ("the general resigned")
+            return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
 

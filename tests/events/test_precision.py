@@ -1,0 +1,23 @@
+"""Precision rules of the events stage: what is not an event, or not this event, in news
+copy (sentences written for these tests)."""
+
+import pytest
+
+import communique  # noqa: F401
+from support import events_of, find_events
+
+pytestmark = pytest.mark.slow
+
+events = events_of
+find = find_events
+
+
+def test_no_party_on_either_side_is_no_event(nlp):
+    # two companies the knowledge base cannot place: who acted on whom is unknown
+    assert events("Acme Holdings sued Globex Corporation over the contract.") == []
+
+
+def test_unplaced_source_of_a_targetless_act_stays(nlp):
+    # a resignation needs no target: its unplaced source keeps the event's type
+    assert find(events("Lt. Gen. Marcus Halvorsen resigned yesterday to allow new elections."),
+                "RETREAT")
