@@ -21,3 +21,13 @@ def test_unplaced_source_of_a_targetless_act_stays(nlp):
     # a resignation needs no target: its unplaced source keeps the event's type
     assert find(events("Lt. Gen. Marcus Halvorsen resigned yesterday to allow new elections."),
                 "RETREAT")
+
+
+def test_leaving_a_named_organisation_is_sanction_not_retreat(nlp):
+    found = events("Mali, Niger and Burkina Faso withdrew from ECOWAS in January.")
+    assert find(found, "SANCTION", "MLI", "ECOWAS") and not find(found, "RETREAT")
+
+
+def test_troops_withdrawing_from_a_town_stay_retreat(nlp):
+    found = events("Russian troops withdrew from Kherson after the Ukrainian offensive.")
+    assert find(found, "RETREAT", "RUS") and not find(found, "SANCTION")

@@ -142,11 +142,15 @@ class EventExtractor:
 
     def _object_lemmas(self, heads: list[Token]) -> set[str]:
         """Lemmas of objects, looking through conjunctions and quantities ("thousands of
-        troops", "a batch of missiles")."""
+        troops", "a batch of missiles"). An object naming an international organisation
+        also counts as `igo` ("withdrew from ECOWAS" is leaving a body, as "withdrew from
+        the bloc" is)."""
         out = set()
         for head in heads:
             for tok in [head, *head.conjuncts]:
                 out.add(tok.lemma_.lower())
+                if tok.i in self.actor_at and self.actor_at[tok.i][0].kind == "igo":
+                    out.add("igo")
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
                     out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"}
