@@ -31,3 +31,16 @@ def test_leaving_a_named_organisation_is_sanction_not_retreat(nlp):
 def test_troops_withdrawing_from_a_town_stay_retreat(nlp):
     found = events("Russian troops withdrew from Kherson after the Ukrainian offensive.")
     assert find(found, "RETREAT", "RUS") and not find(found, "SANCTION")
+
+
+def test_speaking_to_an_audience_is_no_meeting(nlp):
+    found = events("Speaking to senior NATO and European Union officers in Brussels on Monday, "
+                   "Belgian Defence Minister Theo Francken stressed the need to spend more.")
+    assert not find(found, "CONSULT")
+    assert not find(events("Speaking to British lawmakers last month, Keir Starmer said the "
+                           "deal was vital."), "CONSULT")
+
+
+def test_speaking_to_a_leader_by_phone_stays_a_call(nlp):
+    found = events("Speaking to Putin by phone on Monday, Erdogan said Turkey was ready to host talks.")
+    assert find(found, "CONSULT", "TUR", "RUS")

@@ -58,6 +58,7 @@ DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "disside
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
+CALL_WORDS = {"phone", "telephone", "call", "video", "videoconference", "line"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -473,7 +474,7 @@ class EventExtractor:
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
-        if self._anothers_opinion(anchor, sources):
+        if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb):
             return []
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
@@ -481,6 +482,21 @@ class EventExtractor:
             return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    @staticmethod
+    def _speech_setting(pattern: Pattern, verb: Token | None) -> bool:
+        """"Speaking to lawmakers, the minister stressed ...": a participle that sets the
+        scene of a statement names its audience, and a speech to an audience is no
+        meeting; "speaking with" a partner, or to one by phone, stays a conversation."""
+        if pattern.type != "CONSULT" or verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+            return False
+        head = verb.head
+        if head.dep_ == "advcl" and head.lemma_.lower() not in SPEECH:
+            head = head.head  # the small model hangs it on a participle in between
+        if head.lemma_.lower() not in SPEECH:
+            return False
+        words = {t.lower_ for t in verb.subtree}
+        return "to" in words and "with" not in words and not words & CALL_WORDS
 
     def _anothers_opinion(self, anchor: Token, sources: Sequence[Participant]) -> bool:
         """"Critics suggest Europe can't afford to defend Ukraine", "she hopes the United
