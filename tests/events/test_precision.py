@@ -44,3 +44,17 @@ def test_speaking_to_an_audience_is_no_meeting(nlp):
 def test_speaking_to_a_leader_by_phone_stays_a_call(nlp):
     found = events("Speaking to Putin by phone on Monday, Erdogan said Turkey was ready to host talks.")
     assert find(found, "CONSULT", "TUR", "RUS")
+
+
+def test_a_question_is_no_request(nlp):
+    assert not find(events("Macron asked Putin whether Russia would accept a truce."), "REQUEST")
+
+
+def test_a_request_for_comment_is_the_press_at_work(nlp):
+    found = events("The White House did not respond to an email from Reuters requesting "
+                   "comment on Ukraine.")
+    assert not find(found, "REQUEST")
+
+
+def test_asking_to_act_stays_a_request(nlp):
+    assert find(events("Macron asked Putin to agree to a truce."), "REQUEST", "FRA", "RUS")

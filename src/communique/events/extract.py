@@ -79,6 +79,7 @@ class EventExtractor:
         self.denial = cues.get("denial_verbs", frozenset())
         self.opinion = cues.get("opinion_verbs", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
+        self.press = cues.get("press_objects", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
@@ -474,7 +475,8 @@ class EventExtractor:
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
-        if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb):
+        if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
+                self._not_a_request(pattern, verb):
             return []
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
@@ -482,6 +484,16 @@ class EventExtractor:
             return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _not_a_request(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"asked the defendant if he agreed", "asked whether Kyiv would accept": a
+        question; "an email requesting comment", "asked for an interview": the press at
+        work. Neither is a REQUEST between parties."""
+        if pattern.type != "REQUEST" or verb is None:
+            return False
+        asked = {g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
+                 for g in (c, *c.children) if g.dep_ in ("dobj", "pobj")}
+        return self._question(verb) or bool(asked & self.press)
 
     @staticmethod
     def _speech_setting(pattern: Pattern, verb: Token | None) -> bool:
