@@ -58,3 +58,20 @@ def test_a_request_for_comment_is_the_press_at_work(nlp):
 
 def test_asking_to_act_stays_a_request(nlp):
     assert find(events("Macron asked Putin to agree to a truce."), "REQUEST", "FRA", "RUS")
+
+
+def test_what_a_noun_is_about_is_no_target(nlp):
+    # the concerns are others'; Trump is their topic, not the one rebuffed
+    assert not find(events("The German chancellor dismissed concerns about Trump's tariff plans."),
+                    "REJECT", target="USA")
+
+
+def test_no_target_from_deep_inside_a_modifier(nlp):
+    found = events("American jets struck targets in villages abandoned by militias loyal to "
+                   "the former Libyan leader.")
+    assert not find(found, "ASSAULT", "USA", "LBY")
+
+
+def test_target_inside_a_clause_on_the_object_stays(nlp):
+    assert find(events("Berlin rejected the plan that Russian officials had proposed."),
+                "REJECT", "DEU", "RUS")

@@ -58,6 +58,12 @@ DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "disside
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
+# what a noun is about is no party to the act on it ("dismissed concerns about the tariffs")
+PHRASE_DEPTH = 6  # measured: 5 loses "blamed the Afghan Taliban for ..." style targets
+TOPIC_PREPS = {"about", "over", "regarding", "concerning"}
+# relational nouns: "America's allies", "Iran's neighbours" are others than the possessor
+RELATIONS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "adversary",
+             "foe", "proxy"}
 CALL_WORDS = {"phone", "telephone", "call", "video", "videoconference", "line"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
@@ -314,7 +320,7 @@ class EventExtractor:
         first actor inside its phrase; a place ("in Ukraine") only when `inside`."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        for inner in tok.subtree:
+        for inner in _phrase(tok):
             if inner.i != tok.i and inner.i in self.actor_at and \
                     self.actor_at[inner.i][0].id not in exclude and (inside or not (
                         inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE)):
@@ -742,6 +748,28 @@ class EventExtractor:
         if self.article.dateline:
             return self.article.dateline, None
         return None, None
+
+
+def _phrase(tok: Token) -> list[Token]:
+    """The words of a noun's phrase that can name who it concerns, in text order: within
+    PHRASE_DEPTH steps of the noun ("proposals that Western countries would deploy"), not
+    deep inside modifiers of modifiers ("targets in areas abandoned by forces loyal to the
+    former Syrian president"), nor in what it is about ("concerns about Trump's threat"),
+    nor the possessor of a relation ("America's allies" are not America)."""
+    out, todo = [], [(tok, 0)]
+    while todo:
+        node, depth = todo.pop()
+        out.append(node)
+        if depth < PHRASE_DEPTH:
+            todo += [(c, depth + 1) for c in node.children if not _aside(node, c)]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _aside(node: Token, child: Token) -> bool:
+    """Is `child` a topic ("about the tariffs") or a relation's possessor ("Iran's allies")
+    rather than a party of the act on `node`?"""
+    return (child.dep_ == "prep" and child.lower_ in TOPIC_PREPS) or (
+        child.dep_ == "poss" and node.lemma_.lower() in RELATIONS)
 
 
 def _thing_modifier(span: Span) -> bool:
