@@ -75,3 +75,18 @@ def test_no_target_from_deep_inside_a_modifier(nlp):
 def test_target_inside_a_clause_on_the_object_stays(nlp):
     assert find(events("Berlin rejected the plan that Russian officials had proposed."),
                 "REJECT", "DEU", "RUS")
+
+
+def test_an_act_named_to_place_another_in_time_is_background(nlp):
+    assert not find(events("Trade with China grew fast before Russia invaded Ukraine."), "ASSAULT")
+
+
+def test_the_nominal_object_of_a_condemnation_is_its_topic(nlp):
+    found = events("Unlike most of Europe, India has never condemned Russia's invasion of Ukraine.")
+    assert find(found, "ACCUSE", "IND", "RUS")[0]["polarity"] == "negated"
+    assert not find(found, "ASSAULT")
+
+
+def test_a_nominal_event_standing_alone_stays(nlp):
+    assert find(events("Russia's invasion of Ukraine shocked European capitals."),
+                "ASSAULT", "RUS", "UKR")

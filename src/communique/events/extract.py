@@ -86,6 +86,7 @@ class EventExtractor:
         self.opinion = cues.get("opinion_verbs", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
         self.press = cues.get("press_objects", frozenset())
+        self.background = cues.get("background_marks", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
@@ -223,8 +224,20 @@ class EventExtractor:
                     yield p, head
                     return
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
-            if standalone and self._nominal_has_parties(tok):
+            if standalone and self._nominal_has_parties(tok) and not self._topic_of_act(tok):
                 yield standalone[0], None
+
+    def _topic_of_act(self, tok: Token) -> bool:
+        """"has never condemned Russia's invasion of Ukraine": a nominal event that is
+        the object of a verb act about events (condemning, welcoming, rejecting) is what
+        that act is about, told as its background, not a new event."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+            return False
+        return any(p.type in self.lex.acts_about_events
+                   for p in self.lex.verbs.get(self._lemma(verb), ()))
 
     def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
         """"refused to meet": the refused action carries the negation, not a REJECT."""
@@ -482,7 +495,7 @@ class EventExtractor:
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
-                self._not_a_request(pattern, verb):
+                self._not_a_request(pattern, verb) or self._background_clause(anchor):
             return []
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
@@ -490,6 +503,13 @@ class EventExtractor:
             return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _background_clause(self, anchor: Token) -> bool:
+        """"... than before Russia invaded Ukraine", "since Moscow annexed Crimea": an act
+        named only to place another in time is background, not an event the story reports."""
+        return anchor.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ in ("mark", "prep") and c.lower_ in self.background for c in anchor.children) \
+            or anchor.dep_ == "pcomp" and anchor.head.lower_ in self.background
 
     def _not_a_request(self, pattern: Pattern, verb: Token | None) -> bool:
         """"asked the defendant if he agreed", "asked whether Kyiv would accept": a
