@@ -90,3 +90,13 @@ def test_the_nominal_object_of_a_condemnation_is_its_topic(nlp):
 def test_a_nominal_event_standing_alone_stays(nlp):
     assert find(events("Russia's invasion of Ukraine shocked European capitals."),
                 "ASSAULT", "RUS", "UKR")
+
+
+def test_troops_moved_at_home_are_a_mobilisation_with_no_target(nlp):
+    (event,) = find(events("Sheinbaum sent 10,000 troops to Mexico's northern border on Friday."),
+                    "MOBILIZE", "MEX")
+    assert event["target"] is None
+
+
+def test_troops_sent_to_another_country_have_it_as_target(nlp):
+    assert find(events("Russia sent troops to the Ukrainian border."), "MOBILIZE", "RUS", "UKR")

@@ -491,9 +491,20 @@ class EventExtractor:
             # X -> X); a state that protests ("Manila summoned the envoy to protest") is
             # diplomacy, not this
             targets = [sources[0]]
+        if pattern.type == "MOBILIZE" and targets and \
+                all(t.party in {s.party for s in sources} for t in targets):
+            # "sent troops to Mexico's northern border": force moved at home is a plain
+            # mobilisation, with no target (the guidelines' `target: null`)
+            return self._finish(pattern, anchor, trigger, verb, sources, [])
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
+        return self._finish(pattern, anchor, trigger, verb, sources, targets)
+
+    def _finish(self, pattern: Pattern, anchor: Token, trigger: Token, verb: Token | None,
+                sources: Sequence[Participant], targets: Sequence[Participant]) -> list[Event]:
+        """The events of a trigger whose participants are found, unless the clause tells
+        no event of theirs (an opinion, a speech's audience, a question, background)."""
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
                 self._not_a_request(pattern, verb) or self._background_clause(anchor):
             return []
