@@ -100,3 +100,8 @@ def test_troops_moved_at_home_are_a_mobilisation_with_no_target(nlp):
 
 def test_troops_sent_to_another_country_have_it_as_target(nlp):
     assert find(events("Russia sent troops to the Ukrainian border."), "MOBILIZE", "RUS", "UKR")
+
+
+def test_an_unplaced_target_beside_a_placed_one_is_dropped(nlp):
+    found = find(events("Washington imposed sanctions on Acme Holdings and Russia."), "SANCTION")
+    assert [e["target"]["party"] for e in found] == ["RUS"]

@@ -512,6 +512,10 @@ class EventExtractor:
             # no party on either side ("the train was travelling to Peshawar"); an act
             # that needs no target keeps its unplaced source ("the general resigned")
             return []
+        if any(t.party for t in targets):
+            # "tariffs on wines and champagne from France": the placed target is the one
+            # the act is on; the unplaced words beside it add a partyless duplicate
+            targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
 
