@@ -105,3 +105,8 @@ def test_troops_sent_to_another_country_have_it_as_target(nlp):
 def test_an_unplaced_target_beside_a_placed_one_is_dropped(nlp):
     found = find(events("Washington imposed sanctions on Acme Holdings and Russia."), "SANCTION")
     assert [e["target"]["party"] for e in found] == ["RUS"]
+
+
+def test_convening_a_meeting_with_parties_has_them_as_targets(nlp):
+    found = events("Qatar will convene a meeting in Doha with Iran and Saudi Arabia on Friday.")
+    assert find(found, "CONSULT", "QAT", "IRN") and find(found, "CONSULT", "QAT", "SAU")
