@@ -110,3 +110,17 @@ def test_an_unplaced_target_beside_a_placed_one_is_dropped(nlp):
 def test_convening_a_meeting_with_parties_has_them_as_targets(nlp):
     found = events("Qatar will convene a meeting in Doha with Iran and Saudi Arabia on Friday.")
     assert find(found, "CONSULT", "QAT", "IRN") and find(found, "CONSULT", "QAT", "SAU")
+
+
+def test_flying_others_somewhere_is_no_visit(nlp):
+    assert not find(events("US military planes flew the deported migrants to Guatemala on Tuesday."),
+                    "CONSULT")
+
+
+def test_a_trip_at_home_is_no_visit(nlp):
+    assert not find(events("President Emmanuel Macron travelled to Paris on Monday."), "CONSULT")
+
+
+def test_a_trip_abroad_stays_a_visit(nlp):
+    assert find(events("Hungarian Prime Minister Viktor Orban flew to Moscow on Friday."),
+                "CONSULT", "HUN", "RUS")

@@ -506,7 +506,8 @@ class EventExtractor:
         """The events of a trigger whose participants are found, unless the clause tells
         no event of theirs (an opinion, a speech's audience, a question, background)."""
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
-                self._not_a_request(pattern, verb) or self._background_clause(anchor):
+                self._not_a_request(pattern, verb) or self._background_clause(anchor) or \
+                self._no_visit(pattern, verb, sources, targets):
             return []
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
@@ -518,6 +519,18 @@ class EventExtractor:
             targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    @staticmethod
+    def _no_visit(pattern: Pattern, verb: Token | None, sources: Sequence[Participant],
+                  targets: Sequence[Participant]) -> bool:
+        """"flew the migrants to Louisiana": moving others is no visit; "officials
+        travelled to Texas": a trip within one's own country meets no other party."""
+        if pattern.type != "CONSULT" or pattern.mode != "visit":
+            return False
+        moved = pattern.particle is not None and verb is not None and \
+            any(c.dep_ == "dobj" for c in verb.children)
+        home = bool(targets) and all(t.party in {s.party for s in sources} for t in targets)
+        return moved or home
 
     def _background_clause(self, anchor: Token) -> bool:
         """"... than before Russia invaded Ukraine", "since Moscow annexed Crimea": an act
