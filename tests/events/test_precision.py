@@ -124,3 +124,8 @@ def test_a_trip_at_home_is_no_visit(nlp):
 def test_a_trip_abroad_stays_a_visit(nlp):
     assert find(events("Hungarian Prime Minister Viktor Orban flew to Moscow on Friday."),
                 "CONSULT", "HUN", "RUS")
+
+
+def test_ordering_an_arrest_is_one_coercion_not_also_a_request(nlp):
+    found = events("Ukrainian prosecutors ordered the arrest of Russian generals on Monday.")
+    assert find(found, "COERCE", "UKR", "RUS") and not find(found, "REQUEST")

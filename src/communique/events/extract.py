@@ -203,6 +203,11 @@ class EventExtractor:
                 general = [p for p in general if p.particle]
             if self._refusal_of_action(tok, lemma):
                 return
+            if any(lemma in (p.light or ()) for c in direct for p in self.lex.nouns.get(
+                    c.lemma_.lower(), ())):
+                # "ordered the arrest of ...": the noun's pattern with this light verb is
+                # the event; the verb alone would add a second one ("ordered" a REQUEST)
+                general = [p for p in general if p.particle]
             # object match > particle present > lexicon order; the first candidate whose
             # participants are found is the event ("called Putin on Sunday for the first
             # time": no call for anything, a phone call)
