@@ -129,3 +129,9 @@ def test_a_trip_abroad_stays_a_visit(nlp):
 def test_ordering_an_arrest_is_one_coercion_not_also_a_request(nlp):
     found = events("Ukrainian prosecutors ordered the arrest of Russian generals on Monday.")
     assert find(found, "COERCE", "UKR", "RUS") and not find(found, "REQUEST")
+
+
+def test_what_a_visitor_hopes_another_will_do_is_no_event(nlp):
+    found = events("Zelenskyy travelled to Washington in the hope that the United States would "
+                   "send more air defence systems to Ukraine.")
+    assert find(found, "CONSULT", "UKR", "USA") and not find(found, "AID")

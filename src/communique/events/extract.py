@@ -84,6 +84,7 @@ class EventExtractor:
         self.soon = cues.get("future_adverbs", frozenset())
         self.denial = cues.get("denial_verbs", frozenset())
         self.opinion = cues.get("opinion_verbs", frozenset())
+        self.opinion_nouns = cues.get("opinion_nouns", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
         self.press = cues.get("press_objects", frozenset())
         self.background = cues.get("background_marks", frozenset())
@@ -575,15 +576,26 @@ class EventExtractor:
         an event of theirs (a speaker's hope for their own side's act still counts)."""
         governor = anchor
         for _ in range(6):
-            if governor.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp") or \
+            if governor.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp", "acl") or \
                     governor.head is governor:
                 break
+            noun_clause = governor.dep_ == "acl"
             governor = governor.head
-            if governor.pos_ == "VERB" and self._lemma(governor) in self.opinion:
+            holder: Token | None = None
+            if noun_clause and governor.pos_ == "NOUN" and governor.lemma_.lower() in self.opinion_nouns:
+                # "travelled to Washington in hopes that the United States can help": the
+                # hope is held by the subject of the clause the noun is in
+                clause = governor.head.head if governor.dep_ == "pobj" else governor.head
+                holder = self._subject(clause)[0] if clause.pos_ in ("VERB", "AUX") else None
+            elif noun_clause:
+                break
+            elif not (governor.pos_ == "VERB" and self._lemma(governor) in self.opinion):
+                continue
+            else:
                 holder, _ = self._subject(governor)
-                held = self._participants(holder) if holder is not None else []
-                mine = {s.party for s in sources}
-                return not any(p.party in mine for p in held)
+            held = self._participants(holder) if holder is not None else []
+            mine = {s.party for s in sources}
+            return not any(p.party in mine for p in held)
         return False
 
     def _antecedent_targets(self, pattern: Pattern, slots: list[tuple[str, list[Token]]],
