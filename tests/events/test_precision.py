@@ -135,3 +135,8 @@ def test_what_a_visitor_hopes_another_will_do_is_no_event(nlp):
     found = events("Zelenskyy travelled to Washington in the hope that the United States would "
                    "send more air defence systems to Ukraine.")
     assert find(found, "CONSULT", "UKR", "USA") and not find(found, "AID")
+
+
+def test_what_a_dispute_is_about_is_no_new_event(nlp):
+    assert not find(events("The two leaders argued over U.S. aid to Ukraine in the Oval Office."),
+                    "AID")

@@ -235,9 +235,12 @@ class EventExtractor:
 
     def _topic_of_act(self, tok: Token) -> bool:
         """"has never condemned Russia's invasion of Ukraine": a nominal event that is
-        the object of a verb act about events (condemning, welcoming, rejecting) is what
-        that act is about, told as its background, not a new event."""
+        the object of a verb act about events (condemning, welcoming, rejecting), or what
+        something is about ("a row over U.S. aid to Ukraine"), is the topic, told as
+        background, not a new event."""
         verb = tok.head
+        if tok.dep_ == "pobj" and verb.lower_ in TOPIC_PREPS:
+            return True  # "disagreed over U.S. aid to Ukraine": what a dispute is about
         if tok.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
         if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
