@@ -140,3 +140,9 @@ def test_what_a_visitor_hopes_another_will_do_is_no_event(nlp):
 def test_what_a_dispute_is_about_is_no_new_event(nlp):
     assert not find(events("The two leaders argued over U.S. aid to Ukraine in the Oval Office."),
                     "AID")
+
+
+def test_an_act_with_an_if_clause_is_conditional(nlp):
+    (event,) = find(events("Trump said that if Europe keeps its whiskey tariff, he will impose a "
+                           "200% tariff on French wine."), "SANCTION", "USA")
+    assert event["modality"] == "conditional"

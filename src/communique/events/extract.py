@@ -751,6 +751,9 @@ class EventExtractor:
                 return "hypothetical"
         if aux & self.maybe:
             return "hypothetical"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
+                                         for m in c.children) for c in tok.children):
+            return "conditional"  # "if Europe goes ahead, he will impose the tariff"
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
