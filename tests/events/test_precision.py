@@ -146,3 +146,10 @@ def test_an_act_with_an_if_clause_is_conditional(nlp):
     (event,) = find(events("Trump said that if Europe keeps its whiskey tariff, he will impose a "
                            "200% tariff on French wine."), "SANCTION", "USA")
     assert event["modality"] == "conditional"
+
+
+def test_the_sources_own_country_inside_a_clause_on_the_object_is_no_target(nlp):
+    assert not find(events("Trump delayed for a month a 25% tariff on all goods shipped to the "
+                           "United States."), "CONCEDE", "USA", "USA")
+    assert not find(events("Biden said Xi had agreed to restore the military hotline, which "
+                           "Beijing cut off last year."), "AGREE", "CHN", "CHN")

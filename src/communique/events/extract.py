@@ -342,9 +342,14 @@ class EventExtractor:
         first actor inside its phrase; a place ("in Ukraine") only when `inside`."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
+        # nor, inside a clause on the noun, an actor of a party already taken ("delayed a
+        # tariff on products exported to the United States": where the goods go)
+        taken = {a.party for a, _, _ in self.actor_at.values() if a.id in exclude and a.party}
         for inner in _phrase(tok):
             if inner.i != tok.i and inner.i in self.actor_at and \
-                    self.actor_at[inner.i][0].id not in exclude and (inside or not (
+                    self.actor_at[inner.i][0].id not in exclude and not (
+                        self.actor_at[inner.i][0].party in taken and _in_clause(inner, tok)) and (
+                        inside or not (
                         inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE)):
                 return self.actor_at[inner.i]
         return None
@@ -834,6 +839,16 @@ def _phrase(tok: Token) -> list[Token]:
         if depth < PHRASE_DEPTH:
             todo += [(c, depth + 1) for c in node.children if not _aside(node, c)]
     return sorted(out, key=lambda t: t.i)
+
+
+def _in_clause(inner: Token, top: Token) -> bool:
+    """Is `inner` inside a participle or relative clause on a noun below `top`?"""
+    node = inner
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+            return True
+        node = node.head
+    return False
 
 
 def _aside(node: Token, child: Token) -> bool:
