@@ -153,3 +153,9 @@ def test_the_sources_own_country_inside_a_clause_on_the_object_is_no_target(nlp)
                            "United States."), "CONCEDE", "USA", "USA")
     assert not find(events("Biden said Xi had agreed to restore the military hotline, which "
                            "Beijing cut off last year."), "AGREE", "CHN", "CHN")
+
+
+def test_a_visit_restated_as_a_count_is_no_new_event(nlp):
+    assert not find(events("It is Orban's third visit to China this year."), "CONSULT")
+    assert not find(events("This marks the Hungarian leader's third trip to Beijing since 2023."),
+                    "CONSULT")

@@ -239,6 +239,9 @@ class EventExtractor:
         something is about ("a row over U.S. aid to Ukraine"), is the topic, told as
         background, not a new event."""
         verb = tok.head
+        if tok.dep_ in ("attr", "dobj") and verb.lemma_.lower() in ("be", "mark") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in verb.children):
+            return True  # "This marks Rubio's second visit to ...": the visit told already
         if tok.dep_ == "pobj" and verb.lower_ in TOPIC_PREPS:
             return True  # "disagreed over U.S. aid to Ukraine": what a dispute is about
         if tok.dep_ == "pobj" and verb.dep_ == "prep":
