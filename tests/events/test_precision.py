@@ -159,3 +159,9 @@ def test_a_visit_restated_as_a_count_is_no_new_event(nlp):
     assert not find(events("It is Orban's third visit to China this year."), "CONSULT")
     assert not find(events("This marks the Hungarian leader's third trip to Beijing since 2023."),
                     "CONSULT")
+
+
+def test_a_quantity_of_a_noun_event_under_its_light_verb(nlp):
+    found = events("U.S. forces carried out a series of airstrikes against the Islamic State in Syria.")
+    assert find(found, "ASSAULT", "USA", "IS")
+    assert find(events("Russia launched a wave of drone attacks on Kyiv."), "ASSAULT", "RUS", "UKR")

@@ -220,12 +220,17 @@ class EventExtractor:
                 for pattern in chosen:
                     yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
-            head = tok.head
-            if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
+            head, place = tok.head, tok
+            if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in QUANTITIES:
+                # "carried out a series of airstrikes", "launched a wave of attacks": the
+                # quantity stands in the noun's place under the light verb
+                place = head.head
+                head = place.head
+            if place.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "went on strike", "called for a boycott"
             for p in self.lex.nouns[lemma]:
-                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
+                if p.light and place.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
