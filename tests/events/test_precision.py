@@ -165,3 +165,9 @@ def test_a_quantity_of_a_noun_event_under_its_light_verb(nlp):
     found = events("U.S. forces carried out a series of airstrikes against the Islamic State in Syria.")
     assert find(found, "ASSAULT", "USA", "IS")
     assert find(events("Russia launched a wave of drone attacks on Kyiv."), "ASSAULT", "RUS", "UKR")
+
+
+def test_the_main_clauses_negation_does_not_reach_its_reason(nlp):
+    (event,) = find(events("The risk for China is not limited to chips, because Washington could "
+                           "impose sanctions on Chinese AI firms."), "SANCTION", "USA", "CHN")
+    assert event["polarity"] == "affirmed"

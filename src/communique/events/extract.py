@@ -745,6 +745,9 @@ class EventExtractor:
                 return "negated"
             if node.pos_ == "VERB" and node.dep_ == "ccomp":
                 break  # a reporting verb's negation does not reach the reported event
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+                break  # "is not limited to chips, because Washington could impose ...": the
+                # main clause's negation does not reach the clause that gives its reason
         return "affirmed"
 
     def _modality(self, tok: Token) -> str:
