@@ -171,3 +171,10 @@ def test_the_main_clauses_negation_does_not_reach_its_reason(nlp):
     (event,) = find(events("The risk for China is not limited to chips, because Washington could "
                            "impose sanctions on Chinese AI firms."), "SANCTION", "USA", "CHN")
     assert event["polarity"] == "affirmed"
+
+
+def test_what_one_leader_tells_another_in_a_call_is_a_consultation(nlp):
+    found = events("Macron told Zelenskyy in a video call on Sunday that France would keep up its aid.")
+    assert find(found, "CONSULT", "FRA", "UKR")
+    assert not find(events("Macron told reporters in Paris that France would keep up its aid."),
+                    "CONSULT")
