@@ -178,3 +178,8 @@ def test_what_one_leader_tells_another_in_a_call_is_a_consultation(nlp):
     assert find(found, "CONSULT", "FRA", "UKR")
     assert not find(events("Macron told reporters in Paris that France would keep up its aid."),
                     "CONSULT")
+
+
+def test_who_a_rebuffed_fear_is_about_is_no_target(nlp):
+    assert not find(events("The German finance minister rebuffed fears that Trump's tariffs would "
+                           "push Europe into recession."), "REJECT")

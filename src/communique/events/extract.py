@@ -353,7 +353,7 @@ class EventExtractor:
         # nor, inside a clause on the noun, an actor of a party already taken ("delayed a
         # tariff on products exported to the United States": where the goods go)
         taken = {a.party for a, _, _ in self.actor_at.values() if a.id in exclude and a.party}
-        for inner in _phrase(tok):
+        for inner in _phrase(tok, self.opinion_nouns):
             if inner.i != tok.i and inner.i in self.actor_at and \
                     self.actor_at[inner.i][0].id not in exclude and not (
                         self.actor_at[inner.i][0].party in taken and _in_clause(inner, tok)) and (
@@ -837,18 +837,20 @@ class EventExtractor:
         return None, None
 
 
-def _phrase(tok: Token) -> list[Token]:
+def _phrase(tok: Token, opinions: frozenset[str] = frozenset()) -> list[Token]:
     """The words of a noun's phrase that can name who it concerns, in text order: within
     PHRASE_DEPTH steps of the noun ("proposals that Western countries would deploy"), not
     deep inside modifiers of modifiers ("targets in areas abandoned by forces loyal to the
-    former Syrian president"), nor in what it is about ("concerns about Trump's threat"),
-    nor the possessor of a relation ("America's allies" are not America)."""
+    former Syrian president"), nor in what it is about ("concerns about Trump's threat")
+    or what an opinion holds ("rebuffed fears that Trump's tariffs would ..."), nor the
+    possessor of a relation ("America's allies" are not America)."""
     out, todo = [], [(tok, 0)]
     while todo:
         node, depth = todo.pop()
         out.append(node)
         if depth < PHRASE_DEPTH:
-            todo += [(c, depth + 1) for c in node.children if not _aside(node, c)]
+            todo += [(c, depth + 1) for c in node.children if not _aside(node, c) and not (
+                c.dep_ == "acl" and node.lemma_.lower() in opinions)]
     return sorted(out, key=lambda t: t.i)
 
 
