@@ -183,3 +183,13 @@ def test_what_one_leader_tells_another_in_a_call_is_a_consultation(nlp):
 def test_who_a_rebuffed_fear_is_about_is_no_target(nlp):
     assert not find(events("The German finance minister rebuffed fears that Trump's tariffs would "
                            "push Europe into recession."), "REJECT")
+
+
+def test_one_states_officials_meeting_among_themselves_consult_no_one(nlp):
+    assert not find(events("U.S. officials will convene this weekend to study Russia's reply."),
+                    "CONSULT")
+
+
+def test_a_body_that_convenes_still_meets(nlp):
+    assert find(events("The Security Council convened an emergency session on Friday."),
+                "CONSULT", "UN")

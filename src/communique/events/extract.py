@@ -531,6 +531,11 @@ class EventExtractor:
                 self._not_a_request(pattern, verb) or self._background_clause(anchor) or \
                 self._no_visit(pattern, verb, sources, targets):
             return []
+        if pattern.type == "CONSULT" and not targets and len({s.party for s in sources}) == 1 \
+                and self._is_state(sources[0].party):
+            # "U.S. officials will convene this weekend": one state's people meeting among
+            # themselves consult no one (a coalition or a bloc that meets still counts)
+            return []
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
             # that needs no target keeps its unplaced source ("the general resigned")
@@ -541,6 +546,12 @@ class EventExtractor:
             targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    @staticmethod
+    def _is_state(party: str | None) -> bool:
+        from ..actors.kb import default_kb
+
+        return party is not None and default_kb().country(party) is not None
 
     @staticmethod
     def _no_visit(pattern: Pattern, verb: Token | None, sources: Sequence[Participant],
