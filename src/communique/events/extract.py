@@ -88,6 +88,7 @@ class EventExtractor:
         self.naming = cues.get("naming_verbs", frozenset())
         self.press = cues.get("press_objects", frozenset())
         self.background = cues.get("background_marks", frozenset())
+        self.own_clause = cues.get("own_clause_marks", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
@@ -756,7 +757,8 @@ class EventExtractor:
                 return "negated"
             if node.pos_ == "VERB" and node.dep_ == "ccomp":
                 break  # a reporting verb's negation does not reach the reported event
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.own_clause
+                                            for c in node.children):
                 break  # "is not limited to chips, because Washington could impose ...": the
                 # main clause's negation does not reach the clause that gives its reason
         return "affirmed"
