@@ -193,3 +193,12 @@ def test_one_states_officials_meeting_among_themselves_consult_no_one(nlp):
 def test_a_body_that_convenes_still_meets(nlp):
     assert find(events("The Security Council convened an emergency session on Friday."),
                 "CONSULT", "UN")
+
+
+def test_the_bloc_is_the_body_named_before(nlp):
+    found = events("ECOWAS held a summit in Abuja. Mali accused the regional body of failing its members.")
+    assert find(found, "ACCUSE", "MLI", "ECOWAS")
+
+
+def test_a_body_noun_with_no_body_named_before_names_no_one(nlp):
+    assert not find(events("Mali accused the regional body of failing its members."), "ACCUSE")

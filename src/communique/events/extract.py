@@ -89,6 +89,7 @@ class EventExtractor:
         self.press = cues.get("press_objects", frozenset())
         self.background = cues.get("background_marks", frozenset())
         self.own_clause = cues.get("own_clause_marks", frozenset())
+        self.body_nouns = cues.get("body_nouns", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
 
@@ -138,6 +139,9 @@ class EventExtractor:
                     self.actor_at.setdefault(tok.i, (actor, m.start, m.end))
                 if m.how in ("demonym", "modifier") and _thing_modifier(span):
                     self.modifier_only.add(m.start)
+        # the international bodies named, in text order: "the bloc" refers back to one
+        self.bodies = sorted((m.start, actor) for actor in actors if actor.kind == "igo"
+                             for m in actor.mentions)
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -307,7 +311,7 @@ class EventExtractor:
                 heads += [m for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
-            found = self._actor_in(head)
+            found = self._actor_in(head) or self._body_named_before(head)
             own = None
             if found is not None and found[0].id in seen and not source and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
@@ -334,6 +338,19 @@ class EventExtractor:
                                        code=actor.code, start=start, end=end,
                                        text=self.text[start:end]))
         return out
+
+    def _body_named_before(self, head: Token) -> tuple[Actor, int, int] | None:
+        """"accused the regional body of ...", "the bloc said": a definite description of
+        an international body is the one named last, within the sentences an event noun
+        looks back (`body_nouns` in `data/modality.json`)."""
+        if head.lemma_.lower() not in self.body_nouns or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return None
+        before = [(start, actor) for start, actor in self.bodies if start < head.idx]
+        if not before or self._sentences_between(before[-1][0], head.idx) > self.lex.event_noun_window:
+            return None
+        start = head.left_edge.idx
+        return before[-1][1], start, head.idx + len(head)
 
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
