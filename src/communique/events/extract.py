@@ -67,6 +67,13 @@ DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabi
 # acts whose target may be the country of the place where the people or things they hit
 # are ("tortured civilians in Bucha"): a place in the target phrase, never beating an actor
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN"}
+# what a noun is about is no party to the act on it ("dismissed concerns about the tariffs")
+PHRASE_DEPTH = 6  # measured: 5 loses "blamed the Afghan Taliban for ..." style targets
+TOPIC_PREPS = {"about", "over", "regarding", "concerning"}
+# relational nouns: "America's allies", "Iran's neighbours" are others than the possessor
+RELATIONS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "adversary",
+             "foe", "proxy"}
+CALL_WORDS = {"phone", "telephone", "call", "video", "videoconference", "line"}
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -86,7 +93,12 @@ class EventExtractor:
         self.soon = cues.get("future_adverbs", frozenset())
         self.denial = cues.get("denial_verbs", frozenset())
         self.opinion = cues.get("opinion_verbs", frozenset())
+        self.opinion_nouns = cues.get("opinion_nouns", frozenset())
         self.naming = cues.get("naming_verbs", frozenset())
+        self.press = cues.get("press_objects", frozenset())
+        self.background = cues.get("background_marks", frozenset())
+        self.own_clause = cues.get("own_clause_marks", frozenset())
+        self.body_nouns = cues.get("body_nouns", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
@@ -148,6 +160,9 @@ class EventExtractor:
                     self.place_at.update((i, place) for i in range(ent.start, ent.end))
         self.dateline = dateline_place(article.dateline, frozenset(
             a.party for a in actors if a.kind == "country" and a.party)) if article.dateline else None
+        # the international bodies named, in text order: "the bloc" refers back to one
+        self.bodies = sorted((m.start, actor) for actor in actors if actor.kind == "igo"
+                             for m in actor.mentions)
         self.date_at: dict[int, DateRef] = {}
         for ref in dates:
             span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -163,11 +178,15 @@ class EventExtractor:
 
     def _object_lemmas(self, heads: list[Token]) -> set[str]:
         """Lemmas of objects, looking through conjunctions and quantities ("thousands of
-        troops", "a batch of missiles")."""
+        troops", "a batch of missiles"). An object naming an international organisation
+        also counts as `igo` ("withdrew from ECOWAS" is leaving a body, as "withdrew from
+        the bloc" is)."""
         out = set()
         for head in heads:
             for tok in [head, *head.conjuncts]:
                 out.add(tok.lemma_.lower())
+                if tok.i in self.actor_at and self.actor_at[tok.i][0].kind == "igo":
+                    out.add("igo")
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
                     out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"}
@@ -216,6 +235,11 @@ class EventExtractor:
                 general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
+            if any(lemma in (p.light or ()) for c in direct for p in self.lex.nouns.get(
+                    c.lemma_.lower(), ())):
+                # "ordered the arrest of ...": the noun's pattern with this light verb is
+                # the event; the verb alone would add a second one ("ordered" a REQUEST)
+                general = [p for p in general if p.particle]
             # object match > particle present > lexicon order; the first candidate whose
             # participants are found is the event ("called Putin on Sunday for the first
             # time": no call for anything, a phone call)
@@ -240,7 +264,8 @@ class EventExtractor:
             standalone = [p for p in self.lex.nouns[lemma] if not p.light]
             if standalone and (self._nominal_has_parties(tok) or (
                     standalone[0].type in MUTUAL and self._between(tok) is not None
-                    and not self._told_by_verb(tok, standalone[0].type))):
+                    and not self._told_by_verb(tok, standalone[0].type))) \
+                    and not self._topic_of_act(tok):
                 yield standalone[0], None
 
     def _noun_slot(self, tok: Token) -> Token:
@@ -253,6 +278,24 @@ class EventExtractor:
                 tok.head.head.lemma_.lower() in QUANTITIES | DURATIONS:
             tok = tok.head.head
         return tok
+
+    def _topic_of_act(self, tok: Token) -> bool:
+        """"has never condemned Russia's invasion of Ukraine": a nominal event that is
+        the object of a verb act about events (condemning, welcoming, rejecting), or what
+        something is about ("a row over U.S. aid to Ukraine"), is the topic, told as
+        background, not a new event."""
+        verb = tok.head
+        if tok.dep_ in ("attr", "dobj") and verb.lemma_.lower() in ("be", "mark") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in verb.children):
+            return True  # "This marks Rubio's second visit to ...": the visit told already
+        if tok.dep_ == "pobj" and verb.lower_ in TOPIC_PREPS:
+            return True  # "disagreed over U.S. aid to Ukraine": what a dispute is about
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB":
+            return False
+        return any(p.type in self.lex.acts_about_events
+                   for p in self.lex.verbs.get(self._lemma(verb), ()))
 
     def _refusal_of_action(self, tok: Token, lemma: str) -> bool:
         """"refused to meet": the refused action carries the negation, not a REJECT. An
@@ -319,7 +362,7 @@ class EventExtractor:
                 heads += [m for c in head.children if c.dep_ == "prep" and c.lower_ == "including"
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
-            found = self._actor_in(head)
+            found = self._actor_in(head) or self._body_named_before(head)
             own = None
             if found is not None and found[0].id in seen and not source and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
@@ -362,6 +405,19 @@ class EventExtractor:
                         out.setdefault(found[0].id, self._participant(found))
         return list(out.values())
 
+    def _body_named_before(self, head: Token) -> tuple[Actor, int, int] | None:
+        """"accused the regional body of ...", "the bloc said": a definite description of
+        an international body is the one named last, within the sentences an event noun
+        looks back (`body_nouns` in `data/modality.json`)."""
+        if head.lemma_.lower() not in self.body_nouns or not any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children):
+            return None
+        before = [(start, actor) for start, actor in self.bodies if start < head.idx]
+        if not before or self._sentences_between(before[-1][0], head.idx) > self.lex.event_noun_window:
+            return None
+        start = head.left_edge.idx
+        return before[-1][1], start, head.idx + len(head)
+
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
         one that named the group."""
@@ -378,9 +434,14 @@ class EventExtractor:
         first actor inside its phrase; a place ("in Ukraine") only when `inside`."""
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
-        for inner in tok.subtree:
+        # nor, inside a clause on the noun, an actor of a party already taken ("delayed a
+        # tariff on products exported to the United States": where the goods go)
+        taken = {a.party for a, _, _ in self.actor_at.values() if a.id in exclude and a.party}
+        for inner in _phrase(tok, self.opinion_nouns):
             if inner.i != tok.i and inner.i in self.actor_at and \
-                    self.actor_at[inner.i][0].id not in exclude and (inside or not (
+                    self.actor_at[inner.i][0].id not in exclude and not (
+                        self.actor_at[inner.i][0].party in taken and _in_clause(inner, tok)) and (
+                        inside or not (
                         inner.dep_ == "pobj" and inner.head.lower_ in LOCATIVE)):
                 return self.actor_at[inner.i]
         return None
@@ -591,14 +652,89 @@ class EventExtractor:
             # X -> X); a state that protests ("Manila summoned the envoy to protest") is
             # diplomacy, not this
             targets = [sources[0]]
+        if pattern.type == "MOBILIZE" and targets and \
+                all(t.party in {s.party for s in sources} for t in targets):
+            # "sent troops to Mexico's northern border": force moved at home is a plain
+            # mobilisation, with no target (the guidelines' `target: null`)
+            return self._finish(pattern, anchor, trigger, verb, sources, [])
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and (pattern.type in MUTUAL or (
                     pattern.type in MUTUAL_OBJECTS and pattern.object))):
             return []  # a pattern that names a target found none: too weak to report
-        if self._anothers_opinion(anchor, sources):
+        return self._finish(pattern, anchor, trigger, verb, sources, targets)
+
+    def _finish(self, pattern: Pattern, anchor: Token, trigger: Token, verb: Token | None,
+                sources: Sequence[Participant], targets: Sequence[Participant]) -> list[Event]:
+        """The events of a trigger whose participants are found, unless the clause tells
+        no event of theirs (an opinion, a speech's audience, a question, background)."""
+        if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
+                self._not_a_request(pattern, verb) or self._background_clause(anchor) or \
+                self._no_visit(pattern, verb, sources, targets):
             return []
+        if pattern.type == "CONSULT" and not targets and len({s.party for s in sources}) == 1 \
+                and self._is_state(sources[0].party):
+            # "U.S. officials will convene this weekend": one state's people meeting among
+            # themselves consult no one (a coalition or a bloc that meets still counts)
+            return []
+        if targets and not any(p.party for p in (*sources, *targets)):
+            # no party on either side ("the train was travelling to Peshawar"); an act
+            # that needs no target keeps its unplaced source ("the general resigned")
+            return []
+        if any(t.party for t in targets):
+            # "tariffs on wines and champagne from France": the placed target is the one
+            # the act is on; the unplaced words beside it add a partyless duplicate
+            targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    @staticmethod
+    def _is_state(party: str | None) -> bool:
+        from ..actors.kb import default_kb
+
+        return party is not None and default_kb().country(party) is not None
+
+    @staticmethod
+    def _no_visit(pattern: Pattern, verb: Token | None, sources: Sequence[Participant],
+                  targets: Sequence[Participant]) -> bool:
+        """"flew the migrants to Louisiana": moving others is no visit; "officials
+        travelled to Texas": a trip within one's own country meets no other party."""
+        if pattern.type != "CONSULT" or pattern.mode != "visit":
+            return False
+        moved = pattern.particle is not None and verb is not None and \
+            any(c.dep_ == "dobj" for c in verb.children)
+        home = bool(targets) and all(t.party in {s.party for s in sources} for t in targets)
+        return moved or home
+
+    def _background_clause(self, anchor: Token) -> bool:
+        """"... than before Russia invaded Ukraine", "since Moscow annexed Crimea": an act
+        named only to place another in time is background, not an event the story reports."""
+        return anchor.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ in ("mark", "prep") and c.lower_ in self.background for c in anchor.children) \
+            or anchor.dep_ == "pcomp" and anchor.head.lower_ in self.background
+
+    def _not_a_request(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"asked the defendant if he agreed", "asked whether Kyiv would accept": a
+        question; "an email requesting comment", "asked for an interview": the press at
+        work. Neither is a REQUEST between parties."""
+        if pattern.type != "REQUEST" or verb is None:
+            return False
+        asked = {g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
+                 for g in (c, *c.children) if g.dep_ in ("dobj", "pobj")}
+        return self._question(verb) or bool(asked & self.press)
+
+    def _speech_setting(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"Speaking to lawmakers, the minister stressed ...": a participle that sets the
+        scene of a statement names its audience, and a speech to an audience is no
+        meeting; "speaking with" a partner, or to one by phone, stays a conversation."""
+        if pattern.type != "CONSULT" or verb is None or verb.tag_ != "VBG" or verb.dep_ != "advcl":
+            return False
+        head = verb.head
+        if head.dep_ == "advcl" and head.lemma_.lower() not in self.speech:
+            head = head.head  # the small model hangs it on a participle in between
+        if head.lemma_.lower() not in self.speech:
+            return False
+        words = {t.lower_ for t in verb.subtree}
+        return "to" in words and "with" not in words and not words & CALL_WORDS
 
     def _anothers_opinion(self, anchor: Token, sources: Sequence[Participant]) -> bool:
         """"Critics suggest Europe can't afford to defend Ukraine", "she hopes the United
@@ -606,15 +742,26 @@ class EventExtractor:
         an event of theirs (a speaker's hope for their own side's act still counts)."""
         governor = anchor
         for _ in range(6):
-            if governor.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp") or \
+            if governor.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acomp", "pcomp", "acl") or \
                     governor.head is governor:
                 break
+            noun_clause = governor.dep_ == "acl"
             governor = governor.head
-            if governor.pos_ == "VERB" and self._lemma(governor) in self.opinion:
+            holder: Token | None = None
+            if noun_clause and governor.pos_ == "NOUN" and governor.lemma_.lower() in self.opinion_nouns:
+                # "travelled to Washington in hopes that the United States can help": the
+                # hope is held by the subject of the clause the noun is in
+                clause = governor.head.head if governor.dep_ == "pobj" else governor.head
+                holder = self._subject(clause)[0] if clause.pos_ in ("VERB", "AUX") else None
+            elif noun_clause:
+                break
+            elif not (governor.pos_ == "VERB" and self._lemma(governor) in self.opinion):
+                continue
+            else:
                 holder, _ = self._subject(governor)
-                held = self._participants(holder) if holder is not None else []
-                mine = {s.party for s in sources}
-                return not any(p.party in mine for p in held)
+            held = self._participants(holder) if holder is not None else []
+            mine = {s.party for s in sources}
+            return not any(p.party in mine for p in held)
         return False
 
     def _hit_where(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
@@ -781,6 +928,10 @@ class EventExtractor:
                 return "negated"
             if node.pos_ == "VERB" and node.dep_ == "ccomp":
                 break  # a reporting verb's negation does not reach the reported event
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.own_clause
+                                            for c in node.children):
+                break  # "is not limited to chips, because Washington could impose ...": the
+                # main clause's negation does not reach the clause that gives its reason
         return "affirmed"
 
     def _modality(self, tok: Token) -> str:
@@ -800,6 +951,9 @@ class EventExtractor:
                 return "hypothetical"
         if aux & self.maybe:
             return "hypothetical"
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
+                                         for m in c.children) for c in tok.children):
+            return "conditional"  # "if Europe goes ahead, he will impose the tariff"
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
@@ -877,6 +1031,40 @@ class EventExtractor:
         if self.article.dateline:
             return self.article.dateline, None, self.dateline
         return None, None, None
+
+
+def _phrase(tok: Token, opinions: frozenset[str] = frozenset()) -> list[Token]:
+    """The words of a noun's phrase that can name who it concerns, in text order: within
+    PHRASE_DEPTH steps of the noun ("proposals that Western countries would deploy"), not
+    deep inside modifiers of modifiers ("targets in areas abandoned by forces loyal to the
+    former Syrian president"), nor in what it is about ("concerns about Trump's threat")
+    or what an opinion holds ("rebuffed fears that Trump's tariffs would ..."), nor the
+    possessor of a relation ("America's allies" are not America)."""
+    out, todo = [], [(tok, 0)]
+    while todo:
+        node, depth = todo.pop()
+        out.append(node)
+        if depth < PHRASE_DEPTH:
+            todo += [(c, depth + 1) for c in node.children if not _aside(node, c) and not (
+                c.dep_ == "acl" and node.lemma_.lower() in opinions)]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _in_clause(inner: Token, top: Token) -> bool:
+    """Is `inner` inside a participle or relative clause on a noun below `top`?"""
+    node = inner
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+            return True
+        node = node.head
+    return False
+
+
+def _aside(node: Token, child: Token) -> bool:
+    """Is `child` a topic ("about the tariffs") or a relation's possessor ("Iran's allies")
+    rather than a party of the act on `node`?"""
+    return (child.dep_ == "prep" and child.lower_ in TOPIC_PREPS) or (
+        child.dep_ == "poss" and node.lemma_.lower() in RELATIONS)
 
 
 def _thing_modifier(span: Span) -> bool:
