@@ -32,6 +32,9 @@ SPEECH = {"say", "tell", "add", "insist", "warn", "state", "argue", "stress", "n
           "announce", "declare", "claim", "explain", "suggest"}
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
+# "accused X of doing", "blamed X for doing": X is the one doing it
+BLAMING = {"accuse", "suspect", "blame", "charge", "criticize", "criticise", "condemn",
+           "fault", "convict"}
 PLACE_PREPS = {"in", "at"}
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
@@ -80,6 +83,7 @@ class EventExtractor:
         self.naming = cues.get("naming_verbs", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
         self.repairs = self.lex.repairs
+        self.loose = self.lex.unattributed
 
     # -- entry point ------------------------------------------------------------------------
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
@@ -250,11 +254,15 @@ class EventExtractor:
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
                       source: bool = False, places: bool = False,
-                      inside: bool = False) -> list[Participant]:
+                      inside: bool = False, agentive: bool = False,
+                      shallow: bool = False) -> list[Participant]:
         """The actors `tok` names (with its conjuncts). A capital that is only a place is
         taken only through a pattern's preposition slot (`places`: "arrived in Amman");
         a place inside a non-actor phrase only when `inside` ("a truce in the war in
-        Ukraine")."""
+        Ukraine"). A nationality adjective on a thing is no source unless `agentive`: on
+        a noun naming an act ("the Russian attack") it names the one who acts. `shallow`
+        takes only the phrase's head and its modifiers ("three Iraqi civilians"), never
+        an actor deeper inside ("a train in Pakistan's Balochistan province")."""
         if tok is None:
             return []
         out, seen = [], set(exclude)
@@ -271,7 +279,7 @@ class EventExtractor:
                 # "backed down on its objection to Sweden's membership": not its own party
                 own, found = found[0].party, None
             located = False
-            if found is None and head.dep_ not in ("conj",):
+            if found is None and head.dep_ not in ("conj",) and not shallow:
                 found = self._first_actor_below(head, seen, inside)
                 if found is not None and own is not None and found[0].party == own:
                     found = None
@@ -280,7 +288,7 @@ class EventExtractor:
                     # acting as a group where they are
                     found = self._first_actor_below(head, seen, inside=True)
                     located = True
-            if found is None or (source and found[1] in self.modifier_only) or (
+            if found is None or (source and not agentive and found[1] in self.modifier_only) or (
                     self.how_at.get(found[1]) == "place" and not located and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
@@ -329,6 +337,12 @@ class EventExtractor:
                 return subjects[0], passive
             if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in CONTROL:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects[0], False
+            if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for") and \
+                    cur.head.head.lemma_.lower() in BLAMING:
+                # "accused India of providing support to militants": India provides it
+                objects = [c for c in cur.head.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0], False
             if cur.dep_ in CLIMB and cur.head is not cur and cur.dep_ != "ccomp":
@@ -413,17 +427,26 @@ class EventExtractor:
             if passive and agent is None and self._lemma(verb) in self.stative and any(
                     c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
                 passive = False  # "Israel is opposed to French mediation": a stance
-            if passive and agent is not None:
+            if passive and (agent is None or (agent.pos_ != "PRON" and not self._participants(
+                    agent, source=True))):
+                # "was killed in a car bombing", "were killed by a roadside bomb": no
+                # attacker named, only the victims and the means
+                return self._unattributed(pattern, trigger, verb, source_tok, agent)
+            if passive:
                 target_tok: Token | None = source_tok
                 source_tok = agent
-            elif passive:
-                return []  # "was attacked" with no attacker named
+            elif source_tok is not None and not self._participants(source_tok, source=True) \
+                    and source_tok.lemma_.lower() in self.loose.means | self.loose.unknown_agents:
+                # "a roadside bombing killed one U.S. soldier", "gunmen kidnapped two
+                # Chinese engineers": the means or an unnamed attacker as the subject
+                victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                return self._unattributed(pattern, trigger, verb, victim, source_tok)
         sources = []
         if pattern.source == "reporter" and verb is not None:
             # "X insisted that any role would require Y's backing": the one who says what
             # is required is the one requesting it, not the thing that requires it
             sources = self._participants(self._reporter(verb), source=True)
-        sources = sources or self._participants(source_tok, source=True)
+        sources = sources or self._participants(source_tok, source=True, agentive=verb is None)
         if not sources and verb is not None and (source_tok is None or source_tok.pos_ == "PRON" or any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in source_tok.children)):
             # "Russia said it would ...", "the Serbs said their forces withdrew": the
@@ -473,6 +496,60 @@ class EventExtractor:
             return []
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _unattributed(self, pattern: Pattern, trigger: Token, verb: Token,
+                      victim: Token | None, means: Token | None) -> list[Event]:
+        """Violence with no attacker named: "three Iraqi civilians were killed in a car
+        bombing", "a roadside bomb killed a U.S. soldier". The victims, when they resolve
+        to an actor, are the target; the source is the actor a nationality on the means
+        names ("killed in a Russian drone attack"), else unknown (`None`, with a lower
+        confidence), as GDELT keeps such events. Only for the patterns the data allows
+        (violence and arrests): "the bill was killed" names no victim anyway."""
+        if not self.loose.allows(pattern) or victim is None:
+            return []
+        if means is None:  # "killed in a suicide bombing", "died in an air strike"
+            means = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                          for g in c.children if g.dep_ == "pobj"
+                          and g.lemma_.lower() in self.loose.means), None)
+        attacker = self._nominal_source(means) if means is not None and \
+            means.lemma_.lower() in self.loose.means else None
+        sources: list[Participant | None] = [
+            *self._participants(attacker, source=True, agentive=True)] or [None]
+        inferred = False
+        targets = [t for t in self._participants(victim, {s.actor for s in sources if s}, shallow=True)
+                   if t.party]  # "al-Rufay'i was killed": an unplaced victim is too weak alone
+        if sources == [None] and targets:
+            # "U.S. soldiers were killed outside the Iraqi city of Basra": attackers unnamed
+            # in a country not the victims' are coded with that country (PLOVER's and our
+            # guidelines' convention for domestic armed groups); in the victims' own
+            # country the place says nothing about who attacked
+            place = self._located(verb, means)
+            if place is not None and place.party not in {t.party for t in targets}:
+                sources, inferred = [place], True
+        modality = self._modality(verb)
+        if not targets or (sources == [None] and modality != "actual") or \
+                self._anothers_opinion(verb, [s for s in sources if s]):
+            return []  # "if it is attacked": no attack happened, and no attacker to say so
+        return self._events(pattern, verb, trigger, sources, targets,
+                            self._polarity(verb), modality, inferred=inferred)
+
+    def _located(self, verb: Token, means: Token | None) -> Participant | None:
+        """The country of the place named on the verb or on the means of an attack ("in
+        central Baghdad", "near the Iraqi city of Basra")."""
+        for holder in (verb, means):
+            if holder is None:
+                continue
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE | {"outside"}:
+                    # "outside of the city": the object of the inner "of"
+                    inner = [g for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                             for g in o.children]
+                    for g in [*c.children, *inner]:
+                        if g.dep_ == "pobj" and g.lemma_.lower() not in self.loose.means:
+                            found = self._participants(g, places=True, inside=True, agentive=True)
+                            if found and found[0].party:
+                                return found[0]
+        return None
 
     def _anothers_opinion(self, anchor: Token, sources: Sequence[Participant]) -> bool:
         """"Critics suggest Europe can't afford to defend Ukraine", "she hopes the United
@@ -549,10 +626,12 @@ class EventExtractor:
         return []
 
     def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
-                sources: Sequence[Participant], targets: Sequence[Participant],
-                polarity: str, modality: str, when: Token | None = None) -> list[Event]:
+                sources: Sequence[Participant | None], targets: Sequence[Participant],
+                polarity: str, modality: str, when: Token | None = None,
+                inferred: bool = False) -> list[Event]:
         """One event a (source, target) pair, dated and placed from `when` (default: the
-        anchor), with the sentence as evidence and the trigger's characters."""
+        anchor), with the sentence as evidence and the trigger's characters. A source
+        unknown or `inferred` (from the place of an attack) lowers the confidence."""
         date_ref = self._date(when or anchor) or (self._date(anchor) if when is not None else None)
         place, place_text = self._place(when or anchor)
         sent = trigger.sent
@@ -565,9 +644,11 @@ class EventExtractor:
         for source in sources:
             options: list[Participant | None] = [*targets] or [None]
             for target in options:
-                confidence = 0.5 + (0.2 if source.actor and not source.actor.startswith("local:") else 0.1) \
+                confidence = (self.loose.confidence if source is None or inferred else 0.5 + (
+                    0.2 if source.actor and not source.actor.startswith("local:") else 0.1)) \
                     + (0.2 if target else 0.0) + (0.1 if date_ref else 0.0)
-                key = f"{self.article.id}:{trigger.idx}:{pattern.type}:{source.actor}:{target.actor if target else ''}"
+                key = f"{self.article.id}:{trigger.idx}:{pattern.type}:" \
+                      f"{source.actor if source else ''}:{target.actor if target else ''}"
                 events.append(Event(
                     id=hashlib.sha1(key.encode()).hexdigest()[:16], type=pattern.type,
                     mode=pattern.mode, cameo=pattern.cameo or (info.cameo_root if info else None),

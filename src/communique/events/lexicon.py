@@ -46,6 +46,22 @@ class TypeInfo:
     modes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Unattributed:
+    """Violence reported without its attacker (data/unattributed.json): which patterns may
+    give an event with no source, the nouns naming the means or an unnamed attacker, and
+    the lower base confidence of such events."""
+
+    types: frozenset[str] = frozenset()
+    modes: frozenset[tuple[str, str]] = frozenset()  # (type, mode): COERCE arrests
+    means: frozenset[str] = frozenset()
+    unknown_agents: frozenset[str] = frozenset()
+    confidence: float = 0.4
+
+    def allows(self, pattern: Pattern) -> bool:
+        return pattern.type in self.types or (pattern.type, pattern.mode or "") in self.modes
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
@@ -57,6 +73,7 @@ class Lexicon:
     event_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     event_noun_window: int = 4
     acts_about_events: frozenset[str] = frozenset()
+    unattributed: Unattributed = field(default_factory=lambda: Unattributed())
     problems: list[str] = field(default_factory=list)
 
 
@@ -131,6 +148,13 @@ def load_lexicon() -> Lexicon:
     lexicon.event_nouns = {k: frozenset(v) for k, v in anaphora["nouns"].items()}
     lexicon.event_noun_window = int(anaphora.get("within_sentences", 4))
     lexicon.acts_about_events = frozenset(anaphora.get("acts_about_events", ()))
+    loose = json.loads(resources.files("communique.events").joinpath("data/unattributed.json")
+                       .read_text(encoding="utf-8"))
+    lexicon.unattributed = Unattributed(
+        types=frozenset(loose["types"]),
+        modes=frozenset((kind, mode) for kind, modes in loose["modes"].items() for mode in modes),
+        means=frozenset(loose["means"]), unknown_agents=frozenset(loose["unknown_agents"]),
+        confidence=float(loose["confidence"]))
     for noun, kinds in lexicon.event_nouns.items():
         if not kinds <= set(PLOVER_TYPES):
             lexicon.problems.append(f"event_nouns.json: {noun!r} names unknown types {sorted(kinds)}")

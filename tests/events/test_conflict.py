@@ -1,0 +1,64 @@
+"""Conflict events (violence, coercion, protest, threats, sanctions, mobilisation, retreat)
+on sentences written for these tests."""
+
+import pytest
+
+import communique  # noqa: F401
+from support import events_of, find_events
+
+pytestmark = pytest.mark.slow
+
+events = events_of
+find = find_events
+
+
+def _unattributed(found: list[dict], kind: str, target: str) -> list[dict]:
+    return [e for e in find(found, kind, target=target) if e["source"] is None]
+
+
+def test_violence_with_no_attacker_named_has_the_victims_as_target(nlp):
+    (event,) = _unattributed(events("Two Ukrainian civilians were killed in a bombing on Sunday."),
+                             "ASSAULT", "UKR")
+    assert event["confidence"] < 0.8  # below an event whose source is known
+    assert _unattributed(events("A car bomb killed three Syrian soldiers."), "ASSAULT", "SYR")
+    assert _unattributed(events("Four French soldiers were wounded by a roadside bomb."),
+                         "ASSAULT", "FRA")
+    assert _unattributed(events("Unidentified gunmen kidnapped two Chinese engineers."),
+                         "ASSAULT", "CHN")
+
+
+def test_a_nationality_on_the_means_names_the_attacker(nlp):
+    assert find(events("Two Ukrainian civilians were killed in a Russian drone attack."),
+                "ASSAULT", "RUS", "UKR")
+    assert find(events("An Israeli airstrike killed five Hamas fighters."), "ASSAULT", "ISR", "PSE")
+
+
+def test_attackers_unnamed_abroad_take_the_country_where_they_struck(nlp):
+    found = events("Two French soldiers were killed in a bombing in Kabul.")
+    (event,) = find(found, "ASSAULT", "AFG", "FRA")
+    assert event["confidence"] < 0.8
+    # in the victims' own country the place says nothing about the attacker
+    found = events("Three Pakistani policemen were killed in a bombing in Islamabad.")
+    assert find(found, "ASSAULT", target="PAK") and not find(found, "ASSAULT", "PAK", "PAK")
+
+
+def test_no_unattributed_event_without_a_resolved_victim_or_for_a_mere_possibility(nlp):
+    assert not find(events("The bill was killed in the Senate."), "ASSAULT")
+    assert not find(events("A local journalist was killed in a car bomb explosion."), "ASSAULT")
+    assert not find(events("Norway will help defend Denmark if it is attacked."), "ASSAULT")
+
+
+def test_a_nominal_attack_takes_its_nationality_as_source(nlp):
+    assert find(events("The Russian attack on Ukraine began in February 2022."),
+                "ASSAULT", "RUS", "UKR")
+
+
+def test_a_stance_prefix_does_not_name_the_actor(nlp):
+    found = events("An anti-Israel activist was wounded in a bombing.")
+    assert not find(found, "ASSAULT", target="ISR")
+
+
+def test_the_accused_is_the_one_doing_what_he_is_accused_of(nlp):
+    found = events("Pakistan accused India of providing support to Baloch militants.")
+    assert find(found, "ACCUSE", "PAK", "IND")
+    assert not find(found, "AID", "PAK")
