@@ -62,3 +62,40 @@ def test_the_accused_is_the_one_doing_what_he_is_accused_of(nlp):
     found = events("Pakistan accused India of providing support to Baloch militants.")
     assert find(found, "ACCUSE", "PAK", "IND")
     assert not find(found, "AID", "PAK")
+
+
+def test_a_hunger_or_general_strike_is_a_protest_and_other_strikes_stay_military(nlp):
+    found = events("Georgian students continued their hunger strike outside parliament.")
+    assert find(found, "PROTEST", "GEO", "GEO") and not find(found, "ASSAULT")
+    found = events("Greek unions launched a nationwide strike over wages.")
+    assert find(found, "PROTEST", "GRC", "GRC") and not find(found, "ASSAULT")
+    found = events("Russia launched strikes on Ukrainian power plants.")
+    assert find(found, "ASSAULT", "RUS", "UKR") and not find(found, "PROTEST")
+
+
+def test_a_strike_by_a_national_body_protests_against_its_own_government(nlp):
+    found = events("France's biggest union launched a general strike on Tuesday.")
+    assert find(found, "PROTEST", "FRA", "FRA")
+
+
+def test_a_state_of_emergency_placed_nowhere_foreign_is_imposed_on_the_own_country(nlp):
+    found = events("Serbia declared a state of emergency in several towns in the south.")
+    (event,) = find(found, "COERCE", "SRB", "SRB")
+    assert event["mode"] == "martial-law"
+    assert find(events("Kenyan authorities imposed a curfew in two northern counties."),
+                "COERCE", "KEN", "KEN")
+
+
+def test_readiness_to_use_force_is_a_threat_in_plovers_reading(nlp):
+    found = events("Pakistan's government is prepared to impose a curfew in the capital region.")
+    (event,) = find(found, "COERCE", "PAK", "PAK")
+    assert event["modality"] == "intended" and event["plover_type"] == "THREATEN"
+
+
+def test_protests_prevented_hacking_and_alerts(nlp):
+    assert find(events("Georgian police prevented a rally by opposition supporters."),
+                "COERCE", "GEO", "GEO")
+    assert find(events("Iranian hackers hacked into the servers of an Israeli water utility."),
+                "COERCE", "IRN", "ISR")
+    assert find(events("Indian troops remained on alert along the border with Pakistan."),
+                "MOBILIZE", "IND", "PAK")

@@ -36,6 +36,8 @@ CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow",
 BLAMING = {"accuse", "suspect", "blame", "charge", "criticize", "criticise", "condemn",
            "fault", "convict"}
 PLACE_PREPS = {"in", "at"}
+# "a state of emergency", "a state of siege": the light verb governs the noun "state"
+STATE_NOUNS = {"state"}
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
@@ -61,6 +63,7 @@ DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "disside
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
+LABOUR_MODES = {"strike", "hunger"}  # PROTEST modes no state acts in
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -205,16 +208,21 @@ class EventExtractor:
                 for pattern in chosen:
                     yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
-            head = tok.head
-            if tok.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
+            head, dep = tok.head, tok.dep_
+            if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in STATE_NOUNS:
+                # "declared a state of emergency": the light verb governs "state"
+                head, dep = head.head.head, head.head.dep_
+            if dep == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "went on strike", "called for a boycott"
-            for p in self.lex.nouns[lemma]:
-                if p.light and tok.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
+            modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+            fitting = [p for p in self.lex.nouns[lemma] if not p.modifier or set(p.modifier) & modifiers]
+            for p in fitting:
+                if p.light and dep in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
-            standalone = [p for p in self.lex.nouns[lemma] if not p.light]
+            standalone = [p for p in fitting if not p.light]
             if standalone and self._nominal_has_parties(tok):
                 yield standalone[0], None
 
@@ -479,15 +487,22 @@ class EventExtractor:
                     break
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+        if not targets and "own" in pattern.target and len(sources) == 1 and \
+                (sources[0].actor or "").startswith("country:"):
+            # "Turkish authorities imposed a curfew in the town of Cizre": a curfew,
+            # martial law or a state of emergency placed nowhere foreign is the source's
+            # own country's (PLOVER codes X -> X)
+            targets = [sources[0]]
         if not targets and pattern.type in DOMESTIC_TYPES:
             targets = self._domestic(pattern, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
-                self.how_at.get(sources[0].start) == "demonym":
+                (self.how_at.get(sources[0].start) == "demonym" or pattern.mode in LABOUR_MODES):
             # "Georgian students rallied outside parliament": people protesting with no
             # target named protest against their own government (PLOVER and our gold code
             # X -> X); a state that protests ("Manila summoned the envoy to protest") is
-            # diplomacy, not this
+            # diplomacy, not this, but a strike is never a state's ("Israel's labour
+            # federation launched a general strike")
             targets = [sources[0]]
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):

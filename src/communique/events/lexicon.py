@@ -15,7 +15,7 @@ from .._jsonl import commented_jsonl
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
-TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj"}
+TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj", "own"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Pattern:
     particle: str | None = None
     object: tuple[str, ...] = ()
     light: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()  # nouns only: one must modify the noun ("hunger strike")
     target: tuple[str, ...] = ("dobj",)
     source: str = "subj"
     passive: bool = False
@@ -107,7 +108,8 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         id=obj.get("id") or f"{kind}.{obj['lemma']}", type=kind, trigger=trigger,
         lemma=str(obj["lemma"]).lower(), particle=obj.get("particle"),
         object=tuple(x.lower() for x in obj.get("object") or ()),
-        light=tuple(x.lower() for x in obj.get("light") or ()), target=targets,
+        light=tuple(x.lower() for x in obj.get("light") or ()),
+        modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
         mode=obj.get("mode"), cameo=obj.get("cameo"), example=obj.get("example"),
         example_source=obj.get("example_source"), example_target=obj.get("example_target"))
@@ -126,6 +128,8 @@ def load_lexicon() -> Lexicon:
         seen.add(pattern.id)
         lexicon.patterns.append(pattern)
         (lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns)[pattern.lemma].append(pattern)
+    for patterns in lexicon.nouns.values():  # "hunger strike" before "strike"
+        patterns.sort(key=lambda p: not p.modifier)
     for where, obj in _lines("plover_cameo"):
         try:
             lexicon.types[obj["type"]] = TypeInfo(
