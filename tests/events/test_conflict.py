@@ -99,3 +99,19 @@ def test_protests_prevented_hacking_and_alerts(nlp):
                 "COERCE", "IRN", "ISR")
     assert find(events("Indian troops remained on alert along the border with Pakistan."),
                 "MOBILIZE", "IND", "PAK")
+
+
+def test_the_threatened_act_is_conditional(nlp):
+    found = events("Washington threatened to impose tariffs on Mexico.")
+    assert find(found, "THREATEN", "USA", "MEX")
+    (inner,) = find(found, "SANCTION", "USA", "MEX")
+    assert inner["modality"] == "conditional" and inner["plover_type"] == "THREATEN"
+
+
+def test_a_crowd_counted_or_placed_protests_against_its_own_country(nlp):
+    found = events("Tens of thousands of students throughout Serbia staged demonstrations.")
+    assert find(found, "PROTEST", "SRB", "SRB")
+    assert find(events("Demonstrators in Nairobi blocked a highway."), "PROTEST", "KEN", "KEN")
+    assert find(events("Four opposition parties in Bangladesh organised a general strike."),
+                "PROTEST", "BGD", "BGD")
+    assert not events("European leaders will gather in Paris on Thursday.")

@@ -43,6 +43,11 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
+# people who protest as a crowd, never a state acting ("demonstrators in Baghdad")
+CROWDS = {"protester", "demonstrator", "student", "worker", "farmer", "people", "youth",
+          "supporter", "activist", "resident", "villager", "rioter", "crowd", "refugee",
+          "prisoner", "inhabitant", "trader", "teacher", "doctor", "miner", "driver"}
+COUNTS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores"}  # "tens of thousands of"
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -51,7 +56,9 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
     "businessman", "lawyer", "newspaper", "agency", "embassy", "side", "sides", "team",
     "state", "regime", "junta", "cabinet", "chief", "head", "prosecutor", "soldier",
     "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
-    "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter"}
+    "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter",
+    "supporter", "supporters", "party", "parties", "union", "unions", "crowd", "crowds",
+    "resident", "residents", "inhabitants"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
@@ -274,6 +281,7 @@ class EventExtractor:
         if tok is None:
             return []
         out, seen = [], set(exclude)
+        tok = self._counted(tok)  # "tens of thousands of students": the students
         heads = [tok, *tok.conjuncts]
         for head in list(heads):  # "leaders, including Macron and Starmer": each one named
             if head.i not in self.actor_at:
@@ -307,6 +315,28 @@ class EventExtractor:
                                        code=actor.code, start=start, end=end,
                                        text=self.text[start:end]))
         return out
+
+    def _crowd(self, tok: Token | None) -> bool:
+        """Is the subject a crowd that is no actor itself, placed by where it is
+        ("demonstrators in Baghdad", "tens of thousands of students throughout Serbia")?"""
+        if tok is None:
+            return False
+        tok = self._counted(tok)
+        return tok.i not in self.actor_at and tok.lemma_.lower() in CROWDS
+
+    def _counted(self, tok: Token) -> Token:
+        """What a quantity counts: "tens of thousands of students" -> students, "a group
+        of refugees" -> refugees (not when the quantity is itself an actor)."""
+        for _ in range(3):
+            if tok.i in self.actor_at or not (tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM"
+                                              or tok.lower_ in COUNTS):
+                break
+            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if inner is None:
+                break
+            tok = inner
+        return tok
 
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
@@ -497,12 +527,14 @@ class EventExtractor:
             targets = self._domestic(pattern, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
-                (self.how_at.get(sources[0].start) == "demonym" or pattern.mode in LABOUR_MODES):
+                (self.how_at.get(sources[0].start) == "demonym" or pattern.mode in LABOUR_MODES
+                 or self._crowd(source_tok)):
             # "Georgian students rallied outside parliament": people protesting with no
             # target named protest against their own government (PLOVER and our gold code
             # X -> X); a state that protests ("Manila summoned the envoy to protest") is
             # diplomacy, not this, but a strike is never a state's ("Israel's labour
-            # federation launched a general strike")
+            # federation launched a general strike"), nor a crowd's where it is
+            # ("students throughout Serbia staged demonstrations")
             targets = [sources[0]]
         if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
