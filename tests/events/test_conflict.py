@@ -115,3 +115,18 @@ def test_a_crowd_counted_or_placed_protests_against_its_own_country(nlp):
     assert find(events("Four opposition parties in Bangladesh organised a general strike."),
                 "PROTEST", "BGD", "BGD")
     assert not events("European leaders will gather in Paris on Thursday.")
+
+
+def test_a_threat_with_its_infinitive_after_a_date(nlp):
+    found = events("Beijing threatened on Monday to punish Taiwan.")
+    assert find(found, "THREATEN", "CHN", "TWN")
+
+
+def test_a_government_restricting_its_own_society_acts_on_its_own_country(nlp):
+    assert find(events("Belarus disbanded the country's largest journalists' union."),
+                "COERCE", "BLR", "BLR")
+    assert find(events("Georgian police raided the offices of opposition parties."),
+                "COERCE", "GEO", "GEO")
+    assert find(events("Azerbaijan deployed riot police against the protesters."),
+                "MOBILIZE", "AZE", "AZE")
+    assert find(events("The Thai army threatened martial law."), "THREATEN", "THA", "THA")

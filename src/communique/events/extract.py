@@ -64,9 +64,16 @@ REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # a government's own opposition, protesters or critics: the target is its own country
-DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST"}
+DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST", "MOBILIZE"}
 DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "dissident", "critic",
                    "activist", "protest", "demonstration", "riot", "rally", "unrest"}
+# what a government restricts at home: its media, organisations, parties, rights and
+# networks ("disbanded the rights group", "blocked access to social media")
+DOMESTIC_SOCIETY = {"media", "press", "newspaper", "outlet", "broadcaster", "journalist",
+                    "reporter", "group", "organisation", "organization", "ngo", "party",
+                    "movement", "union", "internet", "access", "right", "freedom", "report",
+                    "website", "election", "vote", "candidate", "lawyer", "organiser",
+                    "organizer", "blogger", "society"}
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
@@ -440,7 +447,11 @@ class EventExtractor:
                 out += [g for h in holders for c in h.children if c.dep_ == "ccomp"
                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
-                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
+                # "threatened to attack Taiwan"; "threatened on Monday to attack Taiwan"
+                # (the small model hangs the infinitive as an adverbial clause)
+                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp" or (
+                    c.dep_ == "advcl" and c.tag_ == "VB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
                 out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
                 if out:
                     yield spec, out
@@ -655,12 +666,14 @@ class EventExtractor:
         country, acts on its own country (PLOVER codes such events X -> X)."""
         for _, tokens in slots:
             for tok in tokens:
-                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":  # "hundreds of ..."
-                    tok = next((g for c in tok.children if c.lower_ == "of"
-                                for g in c.children if g.dep_ == "pobj"), tok)
-                words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
-                                               if c.dep_ in ("compound", "amod", "nmod"))}
-                groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS
+                tok = self._counted(tok)  # "hundreds of protesters"
+                # the noun, its modifiers and what it is of ("the offices of opposition parties")
+                nouns = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")]
+                words = {w for n in nouns for w in (n.lemma_.lower(), *(
+                    c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")))}
+                groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS | (
+                    DOMESTIC_SOCIETY if pattern.type in ("COERCE", "THREATEN") else set())
                 if not words & groups:
                     continue
                 # only a source that is the country itself ("Belarus", "Belarusian
