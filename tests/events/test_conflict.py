@@ -130,3 +130,14 @@ def test_a_government_restricting_its_own_society_acts_on_its_own_country(nlp):
     assert find(events("Azerbaijan deployed riot police against the protesters."),
                 "MOBILIZE", "AZE", "AZE")
     assert find(events("The Thai army threatened martial law."), "THREATEN", "THA", "THA")
+
+
+def test_an_act_on_a_condition_is_conditional_and_a_conditional_protest_a_threat(nlp):
+    found = events("If the talks fail, Washington will impose sanctions on Iran.")
+    (event,) = find(found, "SANCTION", "USA", "IRN")
+    assert event["modality"] == "conditional"
+    (boycott,) = find(events("The Kenyan opposition will boycott the vote unless the president resigns."),
+                      "PROTEST", "KEN")
+    assert boycott["modality"] == "conditional" and boycott["plover_type"] == "THREATEN"
+    (rally,) = find(events("Georgian students will rally outside parliament on Saturday."), "PROTEST")
+    assert rally["plover_type"] == "PROTEST"  # an announced protest is no threat

@@ -785,12 +785,20 @@ class EventExtractor:
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
-        if aux & self.would or lemmas & self.conditional:
+        if aux & self.would or lemmas & self.conditional or self._on_condition(clause):
             return "conditional"
         if aux & self.future or lemmas & self.intent or (
                 "going" in {n.lower_ for n in governors}) or self._progressive_future(tok):
             return "intended"
         return "actual"
+
+    def _on_condition(self, clause: list[Token]) -> bool:
+        """"Nigeria will withdraw its force unless ...", "if the talks fail, we will
+        impose ...": an act its clause makes depend on a condition (guidelines:
+        conditional)."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
+                                             and m.lower_ != "whether" for m in c.children)
+                   for node in clause for c in node.children)
 
     def _unconfirmed(self, tok: Token) -> bool:
         """"He avoided confirming that Putin had agreed", "did not confirm that ...": a

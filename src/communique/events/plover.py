@@ -7,7 +7,8 @@ PLOVER codebook codes intentions, offers, threats and refusals as events of thei
 - a promised, offered or conditional act of cooperation is AGREE ("will send aid", "would
   lift sanctions if ...");
 - a promised or conditional act of force, coercion or punishment is THREATEN ("will
-  impose tariffs", "would strike if ...");
+  impose tariffs", "would strike if ..."), and so is a conditional protest ("would
+  boycott the talks unless ...", CAMEO 133);
 - a refused or withheld act of cooperation is REJECT ("refused to meet", "has not
   committed to providing assistance").
 
@@ -22,6 +23,9 @@ from __future__ import annotations
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 #: material conflict that can be threatened (a protest is announced, not threatened)
 FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+#: acts that are a threat only under a condition ("would boycott the talks unless ...",
+#: "threatened to strike": CAMEO 133); a planned protest is an announcement
+THREATENED_IF_CONDITIONAL = frozenset({"PROTEST"})
 PROMISED = frozenset({"intended", "conditional"})
 
 
@@ -32,6 +36,6 @@ def plover_type(kind: str, modality: str, polarity: str) -> str:
     if modality in PROMISED:
         if kind in COOPERATIVE:
             return "AGREE"
-        if kind in FORCEFUL:
+        if kind in FORCEFUL or (kind in THREATENED_IF_CONDITIONAL and modality == "conditional"):
             return "THREATEN"
     return kind
