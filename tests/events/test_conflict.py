@@ -141,3 +141,9 @@ def test_an_act_on_a_condition_is_conditional_and_a_conditional_protest_a_threat
     assert boycott["modality"] == "conditional" and boycott["plover_type"] == "THREATEN"
     (rally,) = find(events("Georgian students will rally outside parliament on Saturday."), "PROTEST")
     assert rally["plover_type"] == "PROTEST"  # an announced protest is no threat
+
+
+def test_a_compound_says_what_the_object_is(nlp):
+    found = events("Egypt ended its mediation efforts between Israel and Hamas.")
+    assert find(found, "SANCTION", "EGY", "ISR")
+    assert not events("Egypt ended its efforts between Israel and Hamas.")

@@ -168,6 +168,8 @@ class EventExtractor:
         for head in heads:
             for tok in [head, *head.conjuncts]:
                 out.add(tok.lemma_.lower())
+                # "aid deliveries", "mediation efforts": the noun that says what it is
+                out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
                     out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"}
