@@ -147,3 +147,12 @@ def test_a_compound_says_what_the_object_is(nlp):
     found = events("Egypt ended its mediation efforts between Israel and Hamas.")
     assert find(found, "SANCTION", "EGY", "ISR")
     assert not events("Egypt ended its efforts between Israel and Hamas.")
+
+
+def test_the_victim_of_a_relative_clause_is_the_noun_it_describes(nlp):
+    found = events("Hamas mourned Ismail Haniyeh, who was killed by an Israeli missile in Tehran.")
+    assert find(found, "ASSAULT", "ISR", "PSE")
+
+
+def test_pausing_aid_is_a_sanction(nlp):
+    assert find(events("Germany paused its development aid to Niger in 2023."), "SANCTION", "DEU", "NER")

@@ -484,7 +484,7 @@ class EventExtractor:
                 # attacker named, only the victims and the means
                 return self._unattributed(pattern, trigger, verb, source_tok, agent)
             if passive:
-                target_tok: Token | None = source_tok
+                target_tok: Token | None = _antecedent(source_tok)
                 source_tok = agent
             elif source_tok is not None and not self._participants(source_tok, source=True) \
                     and source_tok.lemma_.lower() in self.loose.means | self.loose.unknown_agents:
@@ -567,6 +567,7 @@ class EventExtractor:
         (violence and arrests): "the bill was killed" names no victim anyway."""
         if not self.loose.allows(pattern) or victim is None:
             return []
+        victim = _antecedent(victim)  # "Soleimani, who was killed by an American drone"
         if means is None:  # "killed in a suicide bombing", "died in an air strike"
             means = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
                           for g in c.children if g.dep_ == "pobj"
@@ -576,7 +577,8 @@ class EventExtractor:
         sources: list[Participant | None] = [
             *self._participants(attacker, source=True, agentive=True)] or [None]
         inferred = False
-        targets = [t for t in self._participants(victim, {s.actor for s in sources if s}, shallow=True)
+        mine = {s.actor for s in sources if s}
+        targets = [t for t in self._participants(victim, mine, shallow=True)
                    if t.party]  # "al-Rufay'i was killed": an unplaced victim is too weak alone
         if sources == [None] and targets:
             # "U.S. soldiers were killed outside the Iraqi city of Basra": attackers unnamed
@@ -857,6 +859,13 @@ class EventExtractor:
         if self.article.dateline:
             return self.article.dateline, None
         return None, None
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("Soleimani, who was killed ...")."""
+    if tok is not None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 def _thing_modifier(span: Span) -> bool:
