@@ -156,3 +156,11 @@ def test_the_victim_of_a_relative_clause_is_the_noun_it_describes(nlp):
 
 def test_pausing_aid_is_a_sanction(nlp):
     assert find(events("Germany paused its development aid to Niger in 2023."), "SANCTION", "DEU", "NER")
+
+
+def test_a_crowd_protests_for_the_country_where_it_gathers(nlp):
+    assert find(events("Thousands of protesters marched outside parliament in Yerevan on Sunday."),
+                "PROTEST", "ARM", "ARM")
+    assert find(events("Tens of thousands of protesters filled the streets of Tbilisi."),
+                "PROTEST", "GEO", "GEO")
+    assert not find(events("Hundreds of officials gathered in Paris on Monday."), "PROTEST")

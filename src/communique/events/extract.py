@@ -333,6 +333,19 @@ class EventExtractor:
         tok = self._counted(tok)
         return tok.i not in self.actor_at and tok.lemma_.lower() in CROWDS
 
+    def _crowd_place(self, verb: Token) -> list[Participant]:
+        """Where a crowd protests stands for its country: the place on the verb or in
+        its object ("thousands of protesters rallied outside parliament in Tbilisi",
+        "filled the streets of Minsk"). Crowds only: "European leaders will gather in
+        Paris" is no French protest."""
+        place = self._located(verb, None)
+        if place is None:
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                found = [p for p in self._participants(obj, places=True, inside=True) if p.party]
+                if found:
+                    return found[:1]
+        return [place] if place is not None else []
+
     def _counted(self, tok: Token) -> Token:
         """What a quantity counts: "tens of thousands of students" -> students, "a group
         of refugees" -> refugees (not when the quantity is itself an actor)."""
@@ -506,6 +519,8 @@ class EventExtractor:
             sources = self._participants(self._reporter(verb), source=True)
         if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
             sources = [s for s in sources if s.party]
+        if not sources and verb is not None and pattern.type == "PROTEST" and self._crowd(source_tok):
+            sources = self._crowd_place(verb)
         if not sources:
             return []
         slots = list(self._target_tokens(pattern, trigger, verb))  # read once, tried in turn
