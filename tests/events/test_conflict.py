@@ -164,3 +164,9 @@ def test_a_crowd_protests_for_the_country_where_it_gathers(nlp):
     assert find(events("Tens of thousands of protesters filled the streets of Tbilisi."),
                 "PROTEST", "GEO", "GEO")
     assert not find(events("Hundreds of officials gathered in Paris on Monday."), "PROTEST")
+
+
+def test_a_light_verb_reaches_through_a_duration_or_a_quantity(nlp):
+    assert find(events("Russia began three days of naval drills near Japan."), "MOBILIZE", "RUS", "JPN")
+    assert find(events("Belarus kept thousands of troops near the border with Poland."),
+                "MOBILIZE", "BLR", "POL")

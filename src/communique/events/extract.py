@@ -38,6 +38,7 @@ BLAMING = {"accuse", "suspect", "blame", "charge", "criticize", "criticise", "co
 PLACE_PREPS = {"in", "at"}
 # "a state of emergency", "a state of siege": the light verb governs the noun "state"
 STATE_NOUNS = {"state"}
+DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of drills"
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
@@ -225,8 +226,10 @@ class EventExtractor:
                     yield pattern, tok
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in self.lex.nouns and tok.i not in used:
             head, dep = tok.head, tok.dep_
-            if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in STATE_NOUNS:
-                # "declared a state of emergency": the light verb governs "state"
+            if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+                    STATE_NOUNS | QUANTITIES | DURATIONS):
+                # "declared a state of emergency", "began two days of drills", "launched a
+                # wave of strikes": the light verb governs the head of the "of" phrase
                 head, dep = head.head.head, head.head.dep_
             if dep == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
