@@ -170,3 +170,9 @@ def test_a_light_verb_reaches_through_a_duration_or_a_quantity(nlp):
     assert find(events("Russia began three days of naval drills near Japan."), "MOBILIZE", "RUS", "JPN")
     assert find(events("Belarus kept thousands of troops near the border with Poland."),
                 "MOBILIZE", "BLR", "POL")
+
+
+def test_a_deadline_given_is_an_ultimatum(nlp):
+    assert find(events("Israel gave Hezbollah until Friday to withdraw its fighters."),
+                "THREATEN", "ISR", "LBN")
+    assert not find(events("Germany gave Ukraine tanks on Friday."), "THREATEN")

@@ -38,6 +38,7 @@ BLAMING = {"accuse", "suspect", "blame", "charge", "criticize", "criticise", "co
 PLACE_PREPS = {"in", "at"}
 # "a state of emergency", "a state of siege": the light verb governs the noun "state"
 STATE_NOUNS = {"state"}
+DEADLINE = {"until", "till"}  # prepositions whose date is the point ("gave X until Friday")
 DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of drills"
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
@@ -199,8 +200,9 @@ class EventExtractor:
                 direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
                 if c.dep_ in ("prt", "prep", "dative", "agent")}
             particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or (
-                c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
-                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
+                c.dep_ in ("prep", "dative", "agent") and (c.lower_ in DEADLINE or not any(
+                    # not "on Tuesday"; but "gave Hamas until Saturday" is a deadline
+                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)))}
             candidates = [p for p in self.lex.verbs[lemma]
                           if (not p.particle or p.particle in particles)]
             # a pattern whose particle is there ("called for") beats one without ("called")
