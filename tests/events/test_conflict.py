@@ -176,3 +176,10 @@ def test_a_deadline_given_is_an_ultimatum(nlp):
     assert find(events("Israel gave Hezbollah until Friday to withdraw its fighters."),
                 "THREATEN", "ISR", "LBN")
     assert not find(events("Germany gave Ukraine tanks on Friday."), "THREATEN")
+
+
+def test_continuing_a_military_campaign_is_violence_and_an_election_campaign_is_not(nlp):
+    assert find(events("Russia continued its air campaign against Ukraine."), "ASSAULT", "RUS", "UKR")
+    assert find(events("Turkey continued its offensive against Kurdish militants in Syria."),
+                "ASSAULT", "TUR")
+    assert not events("Macron continued his election campaign in Lyon.")
