@@ -183,3 +183,11 @@ def test_continuing_a_military_campaign_is_violence_and_an_election_campaign_is_
     assert find(events("Turkey continued its offensive against Kurdish militants in Syria."),
                 "ASSAULT", "TUR")
     assert not events("Macron continued his election campaign in Lyon.")
+
+
+def test_withdrawing_from_an_organisation_is_a_sanction_and_from_a_place_a_retreat(nlp):
+    found = events("Mali and Niger withdrew from ECOWAS in January.")
+    assert find(found, "SANCTION", "MLI", "ECOWAS") and not find(found, "RETREAT")
+    assert find(events("Venezuela pulled out of the OAS in 2019."), "SANCTION", "VEN", "OAS")
+    assert find(events("Russian forces withdrew from northern Ukraine in April 2022."),
+                "RETREAT", "RUS", "UKR")

@@ -135,6 +135,7 @@ class EventExtractor:
         self.so_far = []
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
         self.how_at: dict[int, str] = {}  # mention start -> how it names its actor
+        self.kind_of = {a.id: a.kind for a in actors}
         # a nationality adjective on a noun that names no group or person ("Iranian
         # vessel", "Palestinian homes") can give a target, never a source; a capital that
         # is only a place (how "place": "arrived in Amman") is a target through a
@@ -456,7 +457,10 @@ class EventExtractor:
                 nested = [g for h in [trigger, *objects] for c in h.children
                           if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                           if g.dep_ == "pobj"]
-                for h in [*holders, *objects, *nested]:
+                # the particle too: "pulled out of the OAS" parsed as pulled > out > of
+                particle = [c for h in holders for c in h.children
+                            if pattern.particle and c.lower_ == pattern.particle]
+                for h in [*holders, *particle, *objects, *nested]:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
@@ -550,6 +554,11 @@ class EventExtractor:
                     break
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+        if pattern.igo_target and targets and all(
+                self.kind_of.get(t.actor or "") in ("igo", "group") for t in targets):
+            # "Mali, Burkina Faso and Niger withdrew from ECOWAS": leaving a body, not
+            # a battlefield (the guidelines' SANCTION)
+            pattern = self.lex.by_id[pattern.igo_target]
         if not targets and "own" in pattern.target and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:"):
             # "Turkish authorities imposed a curfew in the town of Cizre": a curfew,

@@ -31,6 +31,7 @@ class Pattern:
     target: tuple[str, ...] = ("dobj",)
     source: str = "subj"
     passive: bool = False
+    igo_target: str | None = None  # the pattern read when every target is an IGO
     mode: str | None = None
     cameo: str | None = None
     example: str | None = None
@@ -66,6 +67,7 @@ class Unattributed:
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
+    by_id: dict[str, Pattern] = field(default_factory=dict)
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, TypeInfo] = field(default_factory=dict)
@@ -111,6 +113,7 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         light=tuple(x.lower() for x in obj.get("light") or ()),
         modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
+        igo_target=obj.get("igo_target"),
         mode=obj.get("mode"), cameo=obj.get("cameo"), example=obj.get("example"),
         example_source=obj.get("example_source"), example_target=obj.get("example_target"))
 
@@ -127,7 +130,11 @@ def load_lexicon() -> Lexicon:
             lexicon.problems.append(f"{where}: duplicate id {pattern.id!r}")
         seen.add(pattern.id)
         lexicon.patterns.append(pattern)
+        lexicon.by_id[pattern.id] = pattern
         (lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns)[pattern.lemma].append(pattern)
+    for pattern in lexicon.patterns:
+        if pattern.igo_target and pattern.igo_target not in lexicon.by_id:
+            lexicon.problems.append(f"{pattern.id}: igo_target {pattern.igo_target!r} is no pattern")
     for patterns in lexicon.nouns.values():  # "hunger strike" before "strike"
         patterns.sort(key=lambda p: not p.modifier)
     for where, obj in _lines("plover_cameo"):
