@@ -191,3 +191,9 @@ def test_withdrawing_from_an_organisation_is_a_sanction_and_from_a_place_a_retre
     assert find(events("Venezuela pulled out of the OAS in 2019."), "SANCTION", "VEN", "OAS")
     assert find(events("Russian forces withdrew from northern Ukraine in April 2022."),
                 "RETREAT", "RUS", "UKR")
+
+
+def test_forces_moved_at_home_are_a_mobilisation_without_target(nlp):
+    (event,) = find(events("Trudeau sent 1,200 soldiers to Canada's southern border."), "MOBILIZE", "CAN")
+    assert event["target"] is None
+    assert find(events("Russia deployed troops to the border with Ukraine."), "MOBILIZE", "RUS", "UKR")

@@ -565,7 +565,8 @@ class EventExtractor:
             # martial law or a state of emergency placed nowhere foreign is the source's
             # own country's (PLOVER codes X -> X)
             targets = [sources[0]]
-        if not targets and pattern.type in DOMESTIC_TYPES:
+        domestic = not targets and pattern.type in DOMESTIC_TYPES
+        if domestic:
             targets = self._domestic(pattern, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
@@ -578,7 +579,13 @@ class EventExtractor:
             # federation launched a general strike"), nor a crowd's where it is
             # ("students throughout Serbia staged demonstrations")
             targets = [sources[0]]
-        if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
+        at_home = pattern.type == "MOBILIZE" and bool(targets) and not domestic and \
+            {t.party for t in targets} <= {s.party for s in sources}
+        if at_home:
+            # "Sheinbaum sent 10,000 troops to Mexico's northern border": force moved
+            # within one's own country is a mobilisation with no target (guidelines)
+            targets = []
+        if not targets and REQUIRE_TARGET and "none" not in pattern.target and not at_home and \
                 not (len(sources) > 1 and pattern.type in MUTUAL):
             return []  # a pattern that names a target found none: too weak to report
         if self._anothers_opinion(anchor, sources):
