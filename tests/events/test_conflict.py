@@ -197,3 +197,9 @@ def test_forces_moved_at_home_are_a_mobilisation_without_target(nlp):
     (event,) = find(events("Trudeau sent 1,200 soldiers to Canada's southern border."), "MOBILIZE", "CAN")
     assert event["target"] is None
     assert find(events("Russia deployed troops to the border with Ukraine."), "MOBILIZE", "RUS", "UKR")
+
+
+def test_a_tightened_blockade_and_a_threatened_voting_ban(nlp):
+    (event,) = find(events("The EU said it would tighten the naval blockade of Libya."), "SANCTION", "EU", "LBY")
+    assert event["plover_type"] == "THREATEN"
+    assert find(events("Moscow threatened to ban voting in the occupied regions."), "COERCE", "RUS", "RUS")

@@ -74,7 +74,7 @@ DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "disside
 DOMESTIC_SOCIETY = {"media", "press", "newspaper", "outlet", "broadcaster", "journalist",
                     "reporter", "group", "organisation", "organization", "ngo", "party",
                     "movement", "union", "internet", "access", "right", "freedom", "report",
-                    "website", "election", "vote", "candidate", "lawyer", "organiser",
+                    "website", "election", "vote", "voting", "candidate", "lawyer", "organiser",
                     "organizer", "blogger", "society"}
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
