@@ -203,3 +203,8 @@ def test_a_tightened_blockade_and_a_threatened_voting_ban(nlp):
     (event,) = find(events("The EU said it would tighten the naval blockade of Libya."), "SANCTION", "EU", "LBY")
     assert event["plover_type"] == "THREATEN"
     assert find(events("Moscow threatened to ban voting in the occupied regions."), "COERCE", "RUS", "RUS")
+
+
+def test_up_to_a_number_is_the_object(nlp):
+    found = events("Hamas has abducted up to 250 Israeli civilians from their homes.")
+    assert find(found, "ASSAULT", "PSE", "ISR")

@@ -435,6 +435,11 @@ class EventExtractor:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        # "killed up to 30 Ukrainian civilians": the small model reads "up" as a particle
+        # and the object as the object of "to"
+        objects += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                    and c.i > 0 and self.doc[c.i - 1].lower_ == "up" and self.doc[c.i - 1].head.i == h.i
+                    for g in c.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
         if pattern.particle:  # "agreed to talks with Israel": the particle's object
             objects += [g for h in holders for c in h.children if c.lower_ == pattern.particle
                         for g in c.children if g.dep_ == "pobj"]
