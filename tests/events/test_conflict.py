@@ -208,3 +208,7 @@ def test_a_tightened_blockade_and_a_threatened_voting_ban(nlp):
 def test_up_to_a_number_is_the_object(nlp):
     found = events("Hamas has abducted up to 250 Israeli civilians from their homes.")
     assert find(found, "ASSAULT", "PSE", "ISR")
+
+
+def test_no_unattributed_event_for_a_denied_attack(nlp):
+    assert not find(events("No Israeli soldiers were wounded."), "ASSAULT")

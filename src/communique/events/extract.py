@@ -609,6 +609,8 @@ class EventExtractor:
         if not self.loose.allows(pattern) or victim is None:
             return []
         victim = _antecedent(victim)  # "Soleimani, who was killed by an American drone"
+        if victim is None or any(c.dep_ == "det" and c.lower_ in self.negators for c in victim.children):
+            return []  # "no soldiers were wounded"
         if means is None:  # "killed in a suicide bombing", "died in an air strike"
             means = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
                           for g in c.children if g.dep_ == "pobj"
@@ -629,12 +631,12 @@ class EventExtractor:
             place = self._located(verb, means)
             if place is not None and place.party not in {t.party for t in targets}:
                 sources, inferred = [place], True
-        modality = self._modality(verb)
-        if not targets or (sources == [None] and modality != "actual") or \
-                self._anothers_opinion(verb, [s for s in sources if s]):
-            return []  # "if it is attacked": no attack happened, and no attacker to say so
-        return self._events(pattern, verb, trigger, sources, targets,
-                            self._polarity(verb), modality, inferred=inferred)
+        modality, polarity = self._modality(verb), self._polarity(verb)
+        if not targets or (sources == [None] and (modality, polarity) != ("actual", "affirmed")) \
+                or self._anothers_opinion(verb, [s for s in sources if s]):
+            return []  # "if it is attacked", "no soldier was hurt": no attack to report
+        return self._events(pattern, verb, trigger, sources, targets, polarity, modality,
+                            inferred=inferred)
 
     def _located(self, verb: Token, means: Token | None) -> Participant | None:
         """The country of the place named on the verb or on the means of an attack ("in
