@@ -212,3 +212,7 @@ def test_up_to_a_number_is_the_object(nlp):
 
 def test_no_unattributed_event_for_a_denied_attack(nlp):
     assert not find(events("No Israeli soldiers were wounded."), "ASSAULT")
+
+
+def test_the_target_of_a_threat_in_the_object_of_the_threatened_act(nlp):
+    assert find(events("Hezbollah threatened to resume attacks on Israel."), "THREATEN", "LBN", "ISR")

@@ -484,9 +484,11 @@ class EventExtractor:
                 out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
                 if out:
                     yield spec, out
-                # failing an actor there, the objects of its prepositions ("threatened to
-                # deliver blows to the United States")
-                out = [g for c in clauses for p in c.children if p.dep_ in ("prep", "dative")
+                # failing an actor there, the objects of its prepositions or of its
+                # object's ("threatened to deliver blows to the United States", "to
+                # resume attacks on Israel")
+                heads = [*clauses, *(g for c in clauses for g in c.children if g.dep_ == "dobj")]
+                out = [g for c in heads for p in c.children if p.dep_ in ("prep", "dative")
                        and not any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
                        for g in p.children if g.dep_ == "pobj"]
             if out:
