@@ -36,6 +36,8 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+# "anti-Syria": never that actor; "pro-Russian" stays (supporters are often its proxies)
+STANCE_PREFIXES = {"anti"}
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -328,6 +330,8 @@ class ActorResolver:
         return weight
 
     def _entity(self, ent: Span, found: _DocActors, day: dt.date | None) -> None:
+        if _stance_prefixed(ent):
+            return  # "an anti-Syria journalist" is no Syrian actor
         owner = next((t for t in ent if t.tag_ == "POS"), None)
         if owner is not None and ent.end - owner.i == 2 and ent.label_ != "PERSON":
             # "Cornell's Casanova": the person named before, by the institution's name
@@ -923,6 +927,14 @@ class ActorResolver:
             out.update(_speakers_near(tok, found))
         out.discard("")
         return out
+
+
+def _stance_prefixed(ent: Span) -> bool:
+    """Is the name the object of a stance prefix ("anti-Syria")? The words describe
+    someone against that actor, who is not the actor."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and \
+        doc[ent.start - 2].lower_ in STANCE_PREFIXES
 
 
 def _modifier_root(tok: Token) -> Token:

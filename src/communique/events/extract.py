@@ -31,7 +31,14 @@ SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep", "pobj", "ccomp", "relcl_no"}
 CONTROL = {"urge", "ask", "press", "call", "tell", "force", "persuade", "allow", "invite",
            "encourage", "pressure", "order", "instruct", "help", "push", "implore", "beg"}
+# "accused X of doing", "blamed X for doing": X is the one doing it
+BLAMING = {"accuse", "suspect", "blame", "charge", "criticize", "criticise", "condemn",
+           "fault", "convict"}
 PLACE_PREPS = {"in", "at"}
+# "a state of emergency", "a state of siege": the light verb governs the noun "state"
+STATE_NOUNS = {"state"}
+DEADLINE = {"until", "till"}  # prepositions whose date is the point ("gave X until Friday")
+DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of drills"
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
@@ -41,6 +48,11 @@ QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "bat
 PARTICLE_ADVERBS = {"back", "away", "down", "off", "out", "up", "over"}
 # time spans an act is counted in ("launched five days of war games")
 DURATIONS = {"day", "week", "month", "hour"}
+# people who protest as a crowd, never a state acting ("demonstrators in Baghdad")
+CROWDS = {"protester", "demonstrator", "student", "worker", "farmer", "people", "youth",
+          "supporter", "activist", "resident", "villager", "rioter", "crowd", "refugee",
+          "prisoner", "inhabitant", "trader", "teacher", "doctor", "miner", "driver"}
+COUNTS = {"tens", "hundreds", "thousands", "millions", "dozens", "scores"}  # "tens of thousands of"
 # the nouns a nationality adjective can make an acting party of ("a French minister",
 # "Syrian tanks"); on any other noun it only places the thing ("an Iranian vessel")
 AGENT_NOUNS = set(NOUN_SECTORS) | {
@@ -49,7 +61,9 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
     "businessman", "lawyer", "newspaper", "agency", "embassy", "side", "sides", "team",
     "state", "regime", "junta", "cabinet", "chief", "head", "prosecutor", "soldier",
     "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
-    "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter"}
+    "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter",
+    "supporter", "supporters", "party", "parties", "union", "unions", "crowd", "crowds",
+    "resident", "residents", "inhabitants"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 # a relation or a document two parties make together ("Greece and Egypt upgraded their
 # ties", "... signed a treaty"): mutual when the pattern's object matched, not praise
@@ -58,9 +72,16 @@ REQUIRE_TARGET = True
 SKIP_QUOTED = True  # speech in quotation marks is a statement; precision first
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # a government's own opposition, protesters or critics: the target is its own country
-DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST"}
+DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST", "MOBILIZE"}
 DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "dissident", "critic",
                    "activist", "protest", "demonstration", "riot", "rally", "unrest"}
+# what a government restricts at home: its media, organisations, parties, rights and
+# networks ("disbanded the rights group", "blocked access to social media")
+DOMESTIC_SOCIETY = {"media", "press", "newspaper", "outlet", "broadcaster", "journalist",
+                    "reporter", "group", "organisation", "organization", "ngo", "party",
+                    "movement", "union", "internet", "access", "right", "freedom", "report",
+                    "website", "election", "vote", "voting", "candidate", "lawyer", "organiser",
+                    "organizer", "blogger", "society"}
 # protesters with no nationality named, against the government or parliament: their own
 DOMESTIC_AUTHORITIES = {"government", "parliament", "authority", "regime", "cabinet", "police",
                         "president", "ruling", "junta"}
@@ -74,6 +95,7 @@ TOPIC_PREPS = {"about", "over", "regarding", "concerning"}
 RELATIONS = {"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "adversary",
              "foe", "proxy"}
 CALL_WORDS = {"phone", "telephone", "call", "video", "videoconference", "line"}
+LABOUR_MODES = {"strike", "hunger"}  # PROTEST modes no state acts in
 LOCATIVE = {"in", "at", "inside", "across", "near", "within", "throughout", "around"}
 
 
@@ -104,6 +126,7 @@ class EventExtractor:
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
         self.repairs = self.lex.repairs
+        self.loose = self.lex.unattributed
 
     # -- entry point ------------------------------------------------------------------------
     def __call__(self, doc: Doc, article: Article, actors: Sequence[Actor],
@@ -136,6 +159,7 @@ class EventExtractor:
         self.so_far = []
         self.actor_at: dict[int, tuple[Actor, int, int]] = {}
         self.how_at: dict[int, str] = {}  # mention start -> how it names its actor
+        self.kind_of = {a.id: a.kind for a in actors}
         # a nationality adjective on a noun that names no group or person ("Iranian
         # vessel", "Palestinian homes") can give a target, never a source; a capital that
         # is only a place (how "place": "arrived in Amman") is a target through a
@@ -187,6 +211,8 @@ class EventExtractor:
                 out.add(tok.lemma_.lower())
                 if tok.i in self.actor_at and self.actor_at[tok.i][0].kind == "igo":
                     out.add("igo")
+                # "aid deliveries", "mediation efforts": the noun that says what it is
+                out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
                     out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"}
@@ -219,8 +245,9 @@ class EventExtractor:
                 direct + [g for g in c.children if g.dep_ == "pobj"]) for c in tok.children
                 if c.dep_ in ("prt", "prep", "dative", "agent") or _adverb_particle(tok, c)}
             particles = {c.lower_ for c in tok.children if c.dep_ == "prt" or _adverb_particle(tok, c) or (
-                c.dep_ in ("prep", "dative", "agent") and not any(  # not "on Tuesday"
-                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))}
+                c.dep_ in ("prep", "dative", "agent") and (c.lower_ in DEADLINE or not any(
+                    # not "on Tuesday"; but "gave Hamas until Saturday" is a deadline
+                    g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)))}
             candidates = [p for p in self.lex.verbs[lemma]
                           if (not p.particle or p.particle in particles)]
             # a pattern whose particle is there ("called for") beats one without ("called")
@@ -256,12 +283,14 @@ class EventExtractor:
             if slot.dep_ == "pobj" and head.dep_ in ("prep", "dative") and \
                     head.head.pos_ in ("VERB", "AUX"):
                 head = head.head  # "went on strike", "called for a boycott"
-            for p in self.lex.nouns[lemma]:
+            modifiers = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
+            fitting = [p for p in self.lex.nouns[lemma] if not p.modifier or set(p.modifier) & modifiers]
+            for p in fitting:
                 if p.light and slot.dep_ in ("dobj", "attr", "nsubjpass", "pobj", "conj") \
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
-            standalone = [p for p in self.lex.nouns[lemma] if not p.light]
+            standalone = [p for p in fitting if not p.light]
             if standalone and (self._nominal_has_parties(tok) or (
                     standalone[0].type in MUTUAL and self._between(tok) is not None
                     and not self._told_by_verb(tok, standalone[0].type))) \
@@ -275,7 +304,7 @@ class EventExtractor:
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.frames:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-                tok.head.head.lemma_.lower() in QUANTITIES | DURATIONS:
+                tok.head.head.lemma_.lower() in QUANTITIES | DURATIONS | STATE_NOUNS:
             tok = tok.head.head
         return tok
 
@@ -348,14 +377,19 @@ class EventExtractor:
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
                       source: bool = False, places: bool = False,
-                      inside: bool = False) -> list[Participant]:
+                      inside: bool = False, agentive: bool = False,
+                      shallow: bool = False) -> list[Participant]:
         """The actors `tok` names (with its conjuncts). A capital that is only a place is
         taken only through a pattern's preposition slot (`places`: "arrived in Amman");
         a place inside a non-actor phrase only when `inside` ("a truce in the war in
-        Ukraine")."""
+        Ukraine"). A nationality adjective on a thing is no source unless `agentive`: on
+        a noun naming an act ("the Russian attack") it names the one who acts. `shallow`
+        takes only the phrase's head and its modifiers ("three Iraqi civilians"), never
+        an actor deeper inside ("a train in Pakistan's Balochistan province")."""
         if tok is None:
             return []
         out, seen = [], set(exclude)
+        tok = self._counted(tok)  # "tens of thousands of students": the students
         heads = [tok, *tok.conjuncts]
         for head in list(heads):  # "leaders, including Macron and Starmer": each one named
             if head.i not in self.actor_at:
@@ -369,7 +403,7 @@ class EventExtractor:
                 # "backed down on its objection to Sweden's membership": not its own party
                 own, found = found[0].party, None
             located = False
-            if found is None and head.dep_ not in ("conj",):
+            if found is None and head.dep_ not in ("conj",) and not shallow:
                 found = self._first_actor_below(head, seen, inside)
                 if found is not None and own is not None and found[0].party == own:
                     found = None
@@ -378,7 +412,7 @@ class EventExtractor:
                     # acting as a group where they are
                     found = self._first_actor_below(head, seen, inside=True)
                     located = True
-            if found is None or (source and found[1] in self.modifier_only) or (
+            if found is None or (source and not agentive and found[1] in self.modifier_only) or (
                     self.how_at.get(found[1]) == "place" and not located and (source or not places)):
                 continue
             for actor, start, end in [found, *self._coordinated_modifiers(head, found)]:
@@ -417,6 +451,41 @@ class EventExtractor:
             return None
         start = head.left_edge.idx
         return before[-1][1], start, head.idx + len(head)
+
+    def _crowd(self, tok: Token | None) -> bool:
+        """Is the subject a crowd that is no actor itself, placed by where it is
+        ("demonstrators in Baghdad", "tens of thousands of students throughout Serbia")?"""
+        if tok is None:
+            return False
+        tok = self._counted(tok)
+        return tok.i not in self.actor_at and tok.lemma_.lower() in CROWDS
+
+    def _crowd_place(self, verb: Token) -> list[Participant]:
+        """Where a crowd protests stands for its country: the place on the verb or in
+        its object ("thousands of protesters rallied outside parliament in Tbilisi",
+        "filled the streets of Minsk"). Crowds only: "European leaders will gather in
+        Paris" is no French protest."""
+        place = self._located(verb, None)
+        if place is None:
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                found = [p for p in self._participants(obj, places=True, inside=True) if p.party]
+                if found:
+                    return found[:1]
+        return [place] if place is not None else []
+
+    def _counted(self, tok: Token) -> Token:
+        """What a quantity counts: "tens of thousands of students" -> students, "a group
+        of refugees" -> refugees (not when the quantity is itself an actor)."""
+        for _ in range(3):
+            if tok.i in self.actor_at or not (tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM"
+                                              or tok.lower_ in COUNTS):
+                break
+            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"), None)
+            if inner is None:
+                break
+            tok = inner
+        return tok
 
     def _coordinated_modifiers(self, head: Token, found: tuple[Actor, int, int]) -> list[tuple[Actor, int, int]]:
         """"Polish and Czech officials": the actors of the adjectives coordinated with the
@@ -465,6 +534,12 @@ class EventExtractor:
                 objects = [c for c in cur.head.children if c.dep_ == "dobj"]
                 if objects:
                     return objects[0], False
+            if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for") and \
+                    cur.head.head.lemma_.lower() in BLAMING:
+                # "accused India of providing support to militants": India provides it
+                objects = [c for c in cur.head.head.children if c.dep_ == "dobj"]
+                if objects:
+                    return objects[0], False
             if cur.dep_ in CLIMB and cur.head is not cur and cur.dep_ != "ccomp":
                 raised = raised or cur.dep_ == "xcomp"
                 cur = cur.head
@@ -511,6 +586,11 @@ class EventExtractor:
         """For each of the pattern's target places, in order, the tokens found there."""
         holders = [h for h in (verb, trigger) if h is not None]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]
+        # "killed up to 30 Ukrainian civilians": the small model reads "up" as a particle
+        # and the object as the object of "to"
+        objects += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                    and c.i > 0 and self.doc[c.i - 1].lower_ == "up" and self.doc[c.i - 1].head.i == h.i
+                    for g in c.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
         if not objects:  # "denounced as a crime Serbia's crackdown": the object after "as ..."
             objects = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
                        for g in c.children if g.dep_ == "pobj" for a in g.children if a.dep_ == "appos"]
@@ -536,7 +616,10 @@ class EventExtractor:
                 nested = [g for h in [trigger, *objects] for c in h.children
                           if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                           if g.dep_ == "pobj"]
-                for h in [*holders, *objects, *nested]:
+                # the particle too: "pulled out of the OAS" parsed as pulled > out > of
+                particle = [c for h in holders for c in h.children
+                            if pattern.particle and c.lower_ == pattern.particle]
+                for h in [*holders, *particle, *objects, *nested]:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
@@ -548,13 +631,19 @@ class EventExtractor:
                 out += [g for h in holders for c in h.children if c.dep_ == "ccomp" or _content_clause(c)
                         for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif spec == "xcomp_obj":
-                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp"]
+                # "threatened to attack Taiwan"; "threatened on Monday to attack Taiwan"
+                # (the small model hangs the infinitive as an adverbial clause)
+                clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp" or (
+                    c.dep_ == "advcl" and c.tag_ == "VB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
                 out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
                 if out:
                     yield spec, out
-                # failing an actor there, the objects of its prepositions ("threatened to
-                # deliver blows to the United States")
-                out = [g for c in clauses for p in c.children if p.dep_ in ("prep", "dative")
+                # failing an actor there, the objects of its prepositions or of its
+                # object's ("threatened to deliver blows to the United States", "to
+                # resume attacks on Israel")
+                heads = [*clauses, *(g for c in clauses for g in c.children if g.dep_ == "dobj")]
+                out = [g for c in heads for p in c.children if p.dep_ in ("prep", "dative")
                        and not any(g.ent_type_ in ("DATE", "TIME") for g in p.children)
                        for g in p.children if g.dep_ == "pobj"]
             if out:
@@ -576,17 +665,26 @@ class EventExtractor:
             if passive and agent is None and self._lemma(verb) in self.stative and any(
                     c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
                 passive = False  # "Israel is opposed to French mediation": a stance
-            if passive and agent is not None:
-                target_tok: Token | None = source_tok
+            if passive and (agent is None or (agent.pos_ != "PRON" and not self._participants(
+                    agent, source=True))):
+                # "was killed in a car bombing", "were killed by a roadside bomb": no
+                # attacker named, only the victims and the means
+                return self._unattributed(pattern, trigger, verb, source_tok, agent)
+            if passive:
+                target_tok: Token | None = _antecedent(source_tok)
                 source_tok = agent
-            elif passive:
-                return []  # "was attacked" with no attacker named
+            elif source_tok is not None and not self._participants(source_tok, source=True) \
+                    and source_tok.lemma_.lower() in self.loose.means | self.loose.unknown_agents:
+                # "a roadside bombing killed one U.S. soldier", "gunmen kidnapped two
+                # Chinese engineers": the means or an unnamed attacker as the subject
+                victim = next((c for c in verb.children if c.dep_ == "dobj"), None)
+                return self._unattributed(pattern, trigger, verb, victim, source_tok)
         sources = []
         if pattern.source == "reporter" and verb is not None:
             # "X insisted that any role would require Y's backing": the one who says what
             # is required is the one requesting it, not the thing that requires it
             sources = self._participants(self._reporter(verb), source=True)
-        sources = sources or self._participants(source_tok, source=True)
+        sources = sources or self._participants(source_tok, source=True, agentive=verb is None)
         if between is not None:
             sources = sources[:1]  # the other side is the target, from the "between" slot
         if not sources and verb is not None and (source_tok is None or source_tok.pos_ == "PRON" or any(
@@ -599,6 +697,8 @@ class EventExtractor:
             return []  # "peacekeeping troops arrived in Bosnia": a deployment, not a visit
         if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
             sources = [s for s in sources if s.party]
+        if not sources and verb is not None and pattern.type == "PROTEST" and self._crowd(source_tok):
+            sources = self._crowd_place(verb)
         if not sources:
             return []
         slots = list(self._target_tokens(pattern, trigger, verb))  # read once, tried in turn
@@ -640,24 +740,40 @@ class EventExtractor:
             paired = self._paired_modifiers(trigger)
             if len(paired) > 1:
                 sources, targets = paired[:1], paired[1:2]
-        if not targets and pattern.type in DOMESTIC_TYPES:
+        if pattern.igo_target and targets and all(
+                self.kind_of.get(t.actor or "") in ("igo", "group") for t in targets):
+            # "Mali, Burkina Faso and Niger withdrew from ECOWAS": leaving a body, not
+            # a battlefield (the guidelines' SANCTION)
+            pattern = self.lex.by_id[pattern.igo_target]
+        if not targets and "own" in pattern.target and len(sources) == 1 and \
+                (sources[0].actor or "").startswith("country:"):
+            # "Turkish authorities imposed a curfew in the town of Cizre": a curfew,
+            # martial law or a state of emergency placed nowhere foreign is the source's
+            # own country's (PLOVER codes X -> X)
+            targets = [sources[0]]
+        domestic = not targets and pattern.type in DOMESTIC_TYPES
+        if domestic:
             targets = self._domestic(pattern, slots, sources)
         if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
             targets = self._home_place(anchor, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:") and \
-                self.how_at.get(sources[0].start) == "demonym":
+                (self.how_at.get(sources[0].start) == "demonym" or pattern.mode in LABOUR_MODES
+                 or self._crowd(source_tok)):
             # "Georgian students rallied outside parliament": people protesting with no
             # target named protest against their own government (PLOVER and our gold code
             # X -> X); a state that protests ("Manila summoned the envoy to protest") is
-            # diplomacy, not this
+            # diplomacy, not this, but a strike is never a state's ("Israel's labour
+            # federation launched a general strike"), nor a crowd's where it is
+            # ("students throughout Serbia staged demonstrations")
             targets = [sources[0]]
-        if pattern.type == "MOBILIZE" and targets and \
-                all(t.party in {s.party for s in sources} for t in targets):
-            # "sent troops to Mexico's northern border": force moved at home is a plain
-            # mobilisation, with no target (the guidelines' `target: null`)
-            return self._finish(pattern, anchor, trigger, verb, sources, [])
-        if not targets and REQUIRE_TARGET and "none" not in pattern.target and \
+        at_home = pattern.type == "MOBILIZE" and bool(targets) and not domestic and \
+            {t.party for t in targets} <= {s.party for s in sources}
+        if at_home:
+            # "Sheinbaum sent 10,000 troops to Mexico's northern border": force moved
+            # within one's own country is a mobilisation with no target (guidelines)
+            targets = []
+        if not targets and REQUIRE_TARGET and "none" not in pattern.target and not at_home and \
                 not (len(sources) > 1 and (pattern.type in MUTUAL or (
                     pattern.type in MUTUAL_OBJECTS and pattern.object))):
             return []  # a pattern that names a target found none: too weak to report
@@ -735,6 +851,64 @@ class EventExtractor:
             return False
         words = {t.lower_ for t in verb.subtree}
         return "to" in words and "with" not in words and not words & CALL_WORDS
+
+    def _unattributed(self, pattern: Pattern, trigger: Token, verb: Token,
+                      victim: Token | None, means: Token | None) -> list[Event]:
+        """Violence with no attacker named: "three Iraqi civilians were killed in a car
+        bombing", "a roadside bomb killed a U.S. soldier". The victims, when they resolve
+        to an actor, are the target; the source is the actor a nationality on the means
+        names ("killed in a Russian drone attack"), else unknown (`None`, with a lower
+        confidence), as GDELT keeps such events. Only for the patterns the data allows
+        (violence and arrests): "the bill was killed" names no victim anyway."""
+        if not self.loose.allows(pattern) or victim is None:
+            return []
+        victim = _antecedent(victim)  # "Soleimani, who was killed by an American drone"
+        if victim is None or any(c.dep_ == "det" and c.lower_ in self.negators for c in victim.children):
+            return []  # "no soldiers were wounded"
+        if means is None:  # "killed in a suicide bombing", "died in an air strike"
+            means = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by")
+                          for g in c.children if g.dep_ == "pobj"
+                          and g.lemma_.lower() in self.loose.means), None)
+        attacker = self._nominal_source(means) if means is not None and \
+            means.lemma_.lower() in self.loose.means else None
+        sources: list[Participant | None] = [
+            *self._participants(attacker, source=True, agentive=True)] or [None]
+        inferred = False
+        mine = {s.actor for s in sources if s}
+        targets = [t for t in self._participants(victim, mine, shallow=True)
+                   if t.party]  # "al-Rufay'i was killed": an unplaced victim is too weak alone
+        if sources == [None] and targets:
+            # "U.S. soldiers were killed outside the Iraqi city of Basra": attackers unnamed
+            # in a country not the victims' are coded with that country (PLOVER's and our
+            # guidelines' convention for domestic armed groups); in the victims' own
+            # country the place says nothing about who attacked
+            place = self._located(verb, means)
+            if place is not None and place.party not in {t.party for t in targets}:
+                sources, inferred = [place], True
+        modality, polarity = self._modality(verb), self._polarity(verb)
+        if not targets or (sources == [None] and (modality, polarity) != ("actual", "affirmed")) \
+                or self._anothers_opinion(verb, [s for s in sources if s]):
+            return []  # "if it is attacked", "no soldier was hurt": no attack to report
+        return self._events(pattern, verb, trigger, sources, targets, polarity, modality,
+                            inferred=inferred)
+
+    def _located(self, verb: Token, means: Token | None) -> Participant | None:
+        """The country of the place named on the verb or on the means of an attack ("in
+        central Baghdad", "near the Iraqi city of Basra")."""
+        for holder in (verb, means):
+            if holder is None:
+                continue
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE | {"outside"}:
+                    # "outside of the city": the object of the inner "of"
+                    inner = [g for o in c.children if o.dep_ == "prep" and o.lower_ == "of"
+                             for g in o.children]
+                    for g in [*c.children, *inner]:
+                        if g.dep_ == "pobj" and g.lemma_.lower() not in self.loose.means:
+                            found = self._participants(g, places=True, inside=True, agentive=True)
+                            if found and found[0].party:
+                                return found[0]
+        return None
 
     def _anothers_opinion(self, anchor: Token, sources: Sequence[Participant]) -> bool:
         """"Critics suggest Europe can't afford to defend Ukraine", "she hopes the United
@@ -835,12 +1009,14 @@ class EventExtractor:
         country, acts on its own country (PLOVER codes such events X -> X)."""
         for _, tokens in slots:
             for tok in tokens:
-                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":  # "hundreds of ..."
-                    tok = next((g for c in tok.children if c.lower_ == "of"
-                                for g in c.children if g.dep_ == "pobj"), tok)
-                words = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children
-                                               if c.dep_ in ("compound", "amod", "nmod"))}
-                groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS
+                tok = self._counted(tok)  # "hundreds of protesters"
+                # the noun, its modifiers and what it is of ("the offices of opposition parties")
+                nouns = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")]
+                words = {w for n in nouns for w in (n.lemma_.lower(), *(
+                    c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")))}
+                groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS | (
+                    DOMESTIC_SOCIETY if pattern.type in ("COERCE", "THREATEN") else set())
                 if not words & groups:
                     continue
                 # only a source that is the country itself ("Belarus", "Belarusian
@@ -853,10 +1029,12 @@ class EventExtractor:
         return []
 
     def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
-                sources: Sequence[Participant], targets: Sequence[Participant],
-                polarity: str, modality: str, when: Token | None = None) -> list[Event]:
+                sources: Sequence[Participant | None], targets: Sequence[Participant],
+                polarity: str, modality: str, when: Token | None = None,
+                inferred: bool = False) -> list[Event]:
         """One event a (source, target) pair, dated and placed from `when` (default: the
-        anchor), with the sentence as evidence and the trigger's characters."""
+        anchor), with the sentence as evidence and the trigger's characters. A source
+        unknown or `inferred` (from the place of an attack) lowers the confidence."""
         date_ref = self._date(when or anchor) or (self._date(anchor) if when is not None else None)
         place, place_text, located = self._place(when or anchor)
         if place_text is None:  # "fired on crowds near an aid site in Rafah": the target's town
@@ -871,9 +1049,11 @@ class EventExtractor:
         for source in sources:
             options: list[Participant | None] = [*targets] or [None]
             for target in options:
-                confidence = 0.5 + (0.2 if source.actor and not source.actor.startswith("local:") else 0.1) \
+                confidence = (self.loose.confidence if source is None or inferred else 0.5 + (
+                    0.2 if source.actor and not source.actor.startswith("local:") else 0.1)) \
                     + (0.2 if target else 0.0) + (0.1 if date_ref else 0.0)
-                key = f"{self.article.id}:{trigger.idx}:{pattern.type}:{source.actor}:{target.actor if target else ''}"
+                key = f"{self.article.id}:{trigger.idx}:{pattern.type}:" \
+                      f"{source.actor if source else ''}:{target.actor if target else ''}"
                 events.append(Event(
                     id=hashlib.sha1(key.encode()).hexdigest()[:16], type=pattern.type,
                     mode=pattern.mode, cameo=pattern.cameo or (info.cameo_root if info else None),
@@ -957,12 +1137,20 @@ class EventExtractor:
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
-        if aux & self.would or lemmas & self.conditional:
+        if aux & self.would or lemmas & self.conditional or self._on_condition(clause):
             return "conditional"
         if aux & self.future or lemmas & self.intent or (
                 "going" in {n.lower_ for n in governors}) or self._progressive_future(tok):
             return "intended"
         return "actual"
+
+    def _on_condition(self, clause: list[Token]) -> bool:
+        """"Nigeria will withdraw its force unless ...", "if the talks fail, we will
+        impose ...": an act its clause makes depend on a condition (guidelines:
+        conditional)."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
+                                             and m.lower_ != "whether" for m in c.children)
+                   for node in clause for c in node.children)
 
     def _unconfirmed(self, tok: Token) -> bool:
         """"He avoided confirming that Putin had agreed", "did not confirm that ...": a
@@ -1065,6 +1253,13 @@ def _aside(node: Token, child: Token) -> bool:
     rather than a party of the act on `node`?"""
     return (child.dep_ == "prep" and child.lower_ in TOPIC_PREPS) or (
         child.dep_ == "poss" and node.lemma_.lower() in RELATIONS)
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("Soleimani, who was killed ...")."""
+    if tok is not None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
 
 
 def _thing_modifier(span: Span) -> bool:

@@ -15,7 +15,7 @@ from .._jsonl import commented_jsonl
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
-TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj"}
+TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj", "own"}
 
 
 @dataclass(frozen=True)
@@ -27,9 +27,11 @@ class Pattern:
     particle: str | None = None
     object: tuple[str, ...] = ()
     light: tuple[str, ...] = ()
+    modifier: tuple[str, ...] = ()  # nouns only: one must modify the noun ("hunger strike")
     target: tuple[str, ...] = ("dobj",)
     source: str = "subj"
     passive: bool = False
+    igo_target: str | None = None  # the pattern read when every target is an IGO
     mode: str | None = None
     cameo: str | None = None
     example: str | None = None
@@ -46,9 +48,26 @@ class TypeInfo:
     modes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Unattributed:
+    """Violence reported without its attacker (data/unattributed.json): which patterns may
+    give an event with no source, the nouns naming the means or an unnamed attacker, and
+    the lower base confidence of such events."""
+
+    types: frozenset[str] = frozenset()
+    modes: frozenset[tuple[str, str]] = frozenset()  # (type, mode): COERCE arrests
+    means: frozenset[str] = frozenset()
+    unknown_agents: frozenset[str] = frozenset()
+    confidence: float = 0.4
+
+    def allows(self, pattern: Pattern) -> bool:
+        return pattern.type in self.types or (pattern.type, pattern.mode or "") in self.modes
+
+
 @dataclass
 class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
+    by_id: dict[str, Pattern] = field(default_factory=dict)
     verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, TypeInfo] = field(default_factory=dict)
@@ -57,6 +76,7 @@ class Lexicon:
     event_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     event_noun_window: int = 4
     acts_about_events: frozenset[str] = frozenset()
+    unattributed: Unattributed = field(default_factory=lambda: Unattributed())
     problems: list[str] = field(default_factory=list)
 
 
@@ -90,8 +110,10 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         id=obj.get("id") or f"{kind}.{obj['lemma']}", type=kind, trigger=trigger,
         lemma=str(obj["lemma"]).lower(), particle=obj.get("particle"),
         object=tuple(x.lower() for x in obj.get("object") or ()),
-        light=tuple(x.lower() for x in obj.get("light") or ()), target=targets,
+        light=tuple(x.lower() for x in obj.get("light") or ()),
+        modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
+        igo_target=obj.get("igo_target"),
         mode=obj.get("mode"), cameo=obj.get("cameo"), example=obj.get("example"),
         example_source=obj.get("example_source"), example_target=obj.get("example_target"))
 
@@ -108,7 +130,13 @@ def load_lexicon() -> Lexicon:
             lexicon.problems.append(f"{where}: duplicate id {pattern.id!r}")
         seen.add(pattern.id)
         lexicon.patterns.append(pattern)
+        lexicon.by_id[pattern.id] = pattern
         (lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns)[pattern.lemma].append(pattern)
+    for pattern in lexicon.patterns:
+        if pattern.igo_target and pattern.igo_target not in lexicon.by_id:
+            lexicon.problems.append(f"{pattern.id}: igo_target {pattern.igo_target!r} is no pattern")
+    for patterns in lexicon.nouns.values():  # "hunger strike" before "strike"
+        patterns.sort(key=lambda p: not p.modifier)
     for where, obj in _lines("plover_cameo"):
         try:
             lexicon.types[obj["type"]] = TypeInfo(
@@ -131,6 +159,13 @@ def load_lexicon() -> Lexicon:
     lexicon.event_nouns = {k: frozenset(v) for k, v in anaphora["nouns"].items()}
     lexicon.event_noun_window = int(anaphora.get("within_sentences", 4))
     lexicon.acts_about_events = frozenset(anaphora.get("acts_about_events", ()))
+    loose = json.loads(resources.files("communique.events").joinpath("data/unattributed.json")
+                       .read_text(encoding="utf-8"))
+    lexicon.unattributed = Unattributed(
+        types=frozenset(loose["types"]),
+        modes=frozenset((kind, mode) for kind, modes in loose["modes"].items() for mode in modes),
+        means=frozenset(loose["means"]), unknown_agents=frozenset(loose["unknown_agents"]),
+        confidence=float(loose["confidence"]))
     for noun, kinds in lexicon.event_nouns.items():
         if not kinds <= set(PLOVER_TYPES):
             lexicon.problems.append(f"event_nouns.json: {noun!r} names unknown types {sorted(kinds)}")
