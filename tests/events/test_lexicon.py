@@ -49,9 +49,11 @@ def test_examples_yield_their_type(nlp):
         if pattern.type not in types:
             failures.append(f"{pattern.id}: {pattern.example!r} gave {sorted(types) or 'nothing'}")
     share = 1 - len(failures) / len(LEXICON.patterns)
-    assert share >= FLOOR, f"{len(failures)} examples fail:\n" + "\n".join(failures[:40])
+    assert share >= FLOOR, f"{len(failures)} examples fail:\n" + "\n".join(failures)
 
 
-# The share of examples that must yield their type. The small spaCy model misparses some
-# sentences; the floor only goes up (see the CHANGELOG when it moves).
-FLOOR = 0.91
+# The share of examples that must yield their type: all of them, so a new pattern whose
+# example gives nothing fails CI. An example must name its actors as a news wire would
+# ("Israeli settlers", not "Settlers"); a failure is an extractor gap to fix, not a floor
+# to lower.
+FLOOR = 1.0

@@ -63,7 +63,7 @@ AGENT_NOUNS = set(NOUN_SECTORS) | {
     "officer", "pilot", "unit", "delegate", "mediator", "jet", "warplane", "aircraft",
     "helicopter", "tank", "drone", "warship", "gunboat", "submarine", "bomber", "fighter",
     "supporter", "supporters", "party", "parties", "union", "unions", "crowd", "crowds",
-    "resident", "residents", "inhabitants"}
+    "resident", "residents", "inhabitants", "guard"}
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}  # "Russia and Ukraine agreed": sources are parties
 # a relation or a document two parties make together ("Greece and Egypt upgraded their
 # ties", "... signed a treaty"): mutual when the pattern's object matched, not praise
@@ -74,7 +74,7 @@ DEFINITE = {"the", "this", "that", "these", "those", "such"}
 # a government's own opposition, protesters or critics: the target is its own country
 DOMESTIC_TYPES = {"COERCE", "ASSAULT", "THREATEN", "CONCEDE", "PROTEST", "MOBILIZE"}
 DOMESTIC_GROUPS = {"protester", "demonstrator", "rioter", "opposition", "dissident", "critic",
-                   "activist", "protest", "demonstration", "riot", "rally", "unrest"}
+                   "activist", "protest", "demonstration", "riot", "rally", "unrest", "political"}
 # what a government restricts at home: its media, organisations, parties, rights and
 # networks ("disbanded the rights group", "blocked access to social media")
 DOMESTIC_SOCIETY = {"media", "press", "newspaper", "outlet", "broadcaster", "journalist",
@@ -254,6 +254,10 @@ class EventExtractor:
             candidates.sort(key=lambda p: not (p.particle and p.particle in particles))
             specific = [p for p in candidates if p.object and set(p.object) & (
                 by_particle.get(p.particle, set()) if p.particle else direct_lemmas)]
+            # the object's own noun beats a noun compounded with it: "sent chemical
+            # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
+            named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
+            specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
             general = [p for p in candidates if not p.object]
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
@@ -460,18 +464,40 @@ class EventExtractor:
         tok = self._counted(tok)
         return tok.i not in self.actor_at and tok.lemma_.lower() in CROWDS
 
-    def _crowd_place(self, verb: Token) -> list[Participant]:
-        """Where a crowd protests stands for its country: the place on the verb or in
-        its object ("thousands of protesters rallied outside parliament in Tbilisi",
-        "filled the streets of Minsk"). Crowds only: "European leaders will gather in
-        Paris" is no French protest."""
+    def _crowd_place(self, verb: Token, particle: str | None = None) -> list[Participant]:
+        """Where a crowd protests stands for its country: the place on the verb, after
+        the pattern's particle ("descended on Brussels") or in its object ("thousands of
+        protesters rallied outside parliament in Tbilisi", "filled the streets of Minsk").
+        Crowds only: "European leaders will gather in Paris" is no French protest."""
         place = self._located(verb, None)
+        if place is None and particle:
+            found = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == particle
+                     for g in c.children if g.dep_ == "pobj"
+                     for p in self._participants(g, places=True, inside=True) if p.party]
+            place = found[0] if found else None
         if place is None:
             for obj in (c for c in verb.children if c.dep_ == "dobj"):
-                found = [p for p in self._participants(obj, places=True, inside=True) if p.party]
+                # a place, not the one protested ("booed Macron")
+                found = [p for p in self._participants(obj, places=True, inside=True)
+                         if p.party and self.kind_of.get(p.actor or "") == "country"]
                 if found:
                     return found[:1]
         return [place] if place is not None else []
+
+    def _crowd_home(self, pattern: Pattern, trigger: Token, verb: Token,
+                    crowd: Token | None) -> list[Participant]:
+        """"Crowds booed Macron", "activists heckled Blinken": a crowd placed nowhere that
+        protests a state's leader or body is that state's people (PLOVER codes such a
+        protest X -> X, as it does protesters against their own government)."""
+        if crowd is None:
+            return []
+        for _, tokens in self._target_tokens(pattern, trigger, verb):
+            for tok in tokens:
+                for found in self._participants(tok):
+                    if self._is_state(found.party):
+                        end = crowd.right_edge.idx + len(crowd.right_edge)
+                        return [self._country(found, crowd.left_edge.idx, end)]
+        return []
 
     def _counted(self, tok: Token) -> Token:
         """What a quantity counts: "tens of thousands of students" -> students, "a group
@@ -601,6 +627,11 @@ class EventExtractor:
             out: list[Token] = []
             if spec == "dobj":
                 out += [c for c in objects if c.i != trigger.i]
+                # "released 24 hostages on Friday, including 13 Israelis": the small
+                # model hangs the object's members on the verb
+                out += [g for h in holders for c in h.children if c.dep_ == "prep"
+                        and c.lower_ == "including" and any(o.i < c.i for o in out)
+                        for g in c.children if g.dep_ == "pobj"]
             elif spec == "dative":
                 for h in holders:
                     for c in h.children:
@@ -698,7 +729,8 @@ class EventExtractor:
         if trigger.tag_ == "MD":  # a demand read from "must" needs a speaker of known party
             sources = [s for s in sources if s.party]
         if not sources and verb is not None and pattern.type == "PROTEST" and self._crowd(source_tok):
-            sources = self._crowd_place(verb)
+            sources = self._crowd_place(verb, pattern.particle) or \
+                self._crowd_home(pattern, trigger, verb, source_tok)
         if not sources:
             return []
         slots = list(self._target_tokens(pattern, trigger, verb))  # read once, tried in turn
@@ -808,6 +840,19 @@ class EventExtractor:
         from ..actors.kb import default_kb
 
         return party is not None and default_kb().country(party) is not None
+
+    def _country(self, member: Participant, start: int, end: int) -> Participant:
+        """The country of a state's actor, named by the words at `start:end` ("Belarus
+        jailed **the opposition leader**": the target is Belarus itself)."""
+        from ..actors.kb import default_kb
+
+        text = self.text[start:end]
+        if (member.actor or "").startswith("country:"):
+            return replace(member, start=start, end=end, text=text)
+        country = default_kb().country(member.party)
+        name = country.name if country is not None else member.party
+        return Participant(actor=f"country:{member.party}", name=name, party=member.party,
+                           code=member.party, start=start, end=end, text=text)
 
     @staticmethod
     def _no_visit(pattern: Pattern, verb: Token | None, sources: Sequence[Participant],
@@ -1013,19 +1058,20 @@ class EventExtractor:
                 # the noun, its modifiers and what it is of ("the offices of opposition parties")
                 nouns = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                                 for g in c.children if g.dep_ == "pobj")]
-                words = {w for n in nouns for w in (n.lemma_.lower(), *(
-                    c.lemma_.lower() for c in n.children if c.dep_ in ("compound", "amod", "nmod")))}
+                # form and lemma: the small model lemmatises "media" as "medium"
+                words = {w for n in nouns for m in (n, *(c for c in n.children if c.dep_ in (
+                    "compound", "amod", "nmod"))) for w in (m.lemma_.lower(), m.lower_)}
                 groups = DOMESTIC_AUTHORITIES if pattern.type == "PROTEST" else DOMESTIC_GROUPS | (
                     DOMESTIC_SOCIETY if pattern.type in ("COERCE", "THREATEN") else set())
                 if not words & groups:
                     continue
-                # only a source that is the country itself ("Belarus", "Belarusian
-                # police"): the document gains no actor it did not name as acting
-                own = [s for s in sources if s.actor and s.actor.startswith("country:")]
-                if len(sources) != 1 or not own:
+                # one source of a state: the country itself ("Belarus", "Belarusian
+                # police") or one of its people or bodies ("Lukashenko", "Russia's
+                # Supreme Court"), whose country is the target
+                if len(sources) != 1 or not self._is_state(sources[0].party):
                     return []
                 start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
-                return [replace(own[0], start=start, end=end, text=self.text[start:end])]
+                return [self._country(sources[0], start, end)]
         return []
 
     def _events(self, pattern: Pattern, anchor: Token, trigger: Token,
@@ -1278,7 +1324,9 @@ def _thing_modifier(span: Span) -> bool:
         head = head.head
     # a plural names people or weapons ("Algerian landowners", "Russian drones"); a
     # singular that is no title or unit is a thing ("an Iranian vessel")
-    return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS")
+    # nor is the craft of a force ("a Chinese coast guard ship", "an Iranian navy vessel")
+    return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS") and not any(
+        c.dep_ == "compound" and _agent_noun(c) for c in head.children)
 
 
 def _adverb_particle(verb: Token, child: Token) -> bool:

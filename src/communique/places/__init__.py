@@ -51,7 +51,7 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province"
 #: "the Kharkiv region"): the name is a place whatever label the tagger gave it.
 SITE_NOUNS = PLACE_NOUNS | {"plant", "bridge", "airport", "airbase", "port", "refinery", "dam",
                             "harbour", "harbor", "oblast", "crossing", "checkpoint", "prison",
-                            "front", "frontline", "pier", "terminal"}
+                            "front", "frontline", "pier", "terminal", "canal"}
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county")
 
 
