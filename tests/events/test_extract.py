@@ -256,3 +256,16 @@ def test_an_unconfirmed_report_is_hypothetical(nlp):
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"hypothetical"}
     found = events("Dmitry Peskov confirmed that Putin had agreed to meet Zelenskyy.")
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"actual"}
+
+
+def test_an_agreement_is_not_coded_again_as_its_content(nlp):
+    found = events("Japan agreed to provide $50 million in flood aid to Pakistan.")
+    assert find(found, "AGREE", "JPN", "PAK")
+    assert not find(found, "AID")
+
+
+def test_an_offer_is_its_content_intended(nlp):
+    found = events("Qatar offered to mediate between Israel and Hamas.")
+    (event,) = find(found, "CONSULT", "QAT", "ISR")
+    assert event["modality"] == "intended"
+    assert not find(found, "AGREE")

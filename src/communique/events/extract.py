@@ -25,6 +25,7 @@ from ..dates import DateRef
 from ..places import Place, dateline_place
 from ..records import Article
 from .lexicon import Lexicon, Pattern, load_lexicon
+from .plover import plover_type
 from .records import Event, Participant
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -107,6 +108,7 @@ class EventExtractor:
         self.negating = cues.get("negating_verbs", frozenset())
         self.request = cues.get("request_verbs", frozenset())
         self.intent = cues.get("intent_words", frozenset())
+        self.agreement = cues.get("agreement_verbs", frozenset())
         self.future = cues.get("future_aux", frozenset())
         self.would = cues.get("conditional_aux", frozenset())
         self.conditional = cues.get("conditional_words", frozenset())
@@ -139,6 +141,7 @@ class EventExtractor:
         events: list[Event] = []
         self.so_far = events  # the events told before: "condemned the strike" looks back
         used: set[int] = set()
+        anchored: dict[int, list[Event]] = {}  # anchor token -> the events it told
         for tok in doc:
             if quoted and any(s <= tok.idx < e for s, e in quoted):
                 continue  # what a speaker says in quotation marks is speech, not a reported event
@@ -147,8 +150,31 @@ class EventExtractor:
                 built = self._build(pattern, tok, verb)
                 if built:
                     events.extend(built)
+                    anchored.setdefault((verb if verb is not None else tok).i, []).extend(built)
                     break
-        return dedupe(events)
+        dropped = self._agreed_content(anchored)
+        return dedupe([e for e in events if id(e) not in dropped])
+
+    def _agreed_content(self, anchored: dict[int, list[Event]]) -> set[int]:
+        """One act told twice by an agreement and its content ("agreed to provide aid",
+        "offered to mediate"): both are the same AGREE in PLOVER's terms (an intended act
+        is AGREE). An agreement verb's content is not coded again (`agreement_verbs`:
+        "agreed to provide aid" is AGREE); a promise or an offer is its content, intended
+        ("offered to mediate" is CONSULT, intended). Only events whose parties the kept
+        events repeat are dropped: nothing the sentence says is lost."""
+        dropped: set[int] = set()
+        for i, outer in anchored.items():
+            if not any(e.type == "AGREE" for e in outer):
+                continue
+            for child in self.doc[i].children:
+                inner = anchored.get(child.i) if child.dep_ == "xcomp" else None
+                if not inner:
+                    continue
+                agreeing = self._lemma(self.doc[i]) in self.agreement
+                keep, drop = (outer, inner) if agreeing else (inner, outer)
+                kept = {_plover_key(e) for e in keep}
+                dropped.update(id(e) for e in drop if _plover_key(e) in kept)
+        return dropped
 
     def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> None:
@@ -1300,6 +1326,12 @@ def _agent_noun(tok: Token) -> bool:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _plover_key(event: Event) -> tuple[str, str | None, str | None]:
+    party = lambda p: p.party if p else None  # noqa: E731
+    return (plover_type(event.type, event.modality, event.polarity), party(event.source),
+            party(event.target))
 
 
 def dedupe(events: Sequence[Event]) -> list[Event]:
