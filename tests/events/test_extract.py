@@ -269,3 +269,13 @@ def test_an_offer_is_its_content_intended(nlp):
     (event,) = find(found, "CONSULT", "QAT", "ISR")
     assert event["modality"] == "intended"
     assert not find(found, "AGREE")
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
+    found = events("Iran threatened to close the strait unless Europe lifts its sanctions.")
+    assert find(found, "THREATEN", "IRN", "EUR")
+
+
+def test_a_condition_on_the_threatener_itself_gives_no_target(nlp):
+    found = events("Iran threatened to quit the talks if its own parliament objects.")
+    assert not find(found, "THREATEN", "IRN", "IRN")

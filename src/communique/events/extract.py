@@ -762,6 +762,8 @@ class EventExtractor:
                 targets = self._hit_where(anchor, sources)
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+            if not targets and pattern.type == "THREATEN":
+                targets = self._condition_party(anchor, sources)
         if not targets and verb is None and pattern.type in MUTUAL and between is None:
             paired = self._paired_modifiers(trigger)
             if len(paired) > 1:
@@ -1023,6 +1025,24 @@ class EventExtractor:
                         return list({e.source.actor: e.source for e in self.so_far
                                      if e.trigger == event.trigger and e.type == event.type
                                      and e.source and e.source.actor not in mine}.values())
+        return []
+
+    def _condition_party(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """"threatened to halt the talks if Washington deploys the missiles": a threat
+        whose own words name no one is aimed at whoever must meet its condition, the
+        subject of the if/unless clause on the threat or on the threatened act."""
+        clauses = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
+        mine = {s.actor for s in sources}
+        for clause in clauses:
+            for cond in clause.children:
+                if cond.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in self.if_marks and m.lower_ != "whether"
+                        for m in cond.children):
+                    continue
+                subject = next((c for c in cond.children if c.dep_ in SUBJECTS), None)
+                found = self._participants(subject, mine) if subject is not None else []
+                if found:
+                    return found
         return []
 
     def _sentences_between(self, start: int, end: int) -> int:
