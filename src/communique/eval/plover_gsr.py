@@ -66,8 +66,9 @@ def read_plover_gsr(path: str | Path) -> GoldSet:
 def _same(gold: str | None, system: str | None, generic: Mapping[str, set[str]]) -> bool:
     """A gold code and a system party: equal, or a generic gold code ("IGO") and a party of
     its class."""
-    if gold in generic:
-        return system is not None and system in generic[gold]
+    members = generic.get(gold) if gold is not None else None
+    if members is not None:
+        return system is not None and system in members
     return gold == system
 
 
