@@ -134,3 +134,18 @@ def test_plover_generic_codes_match_a_party_of_their_class(tmp_path):
                          "confidence": 0.9}], "actors": []} for t, s, g in system]
     triple = score_gsr(records, docs, generic_codes())["triple"]
     assert (triple["tp"], triple["fp"], triple["fn"]) == (2, 1, 1)
+
+
+def test_plover_a_threat_and_the_threatened_act_are_one_plover_event(tmp_path):
+    from communique.eval.plover_gsr import score_gsr
+
+    records = plover_records(
+        tmp_path, {"event": "THREATEN", "source": [{"code": "EGY"}], "target": [{"code": "QAT"}]})
+    events = [{"type": "THREATEN", "plover_type": "THREATEN", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.9},
+              {"type": "SANCTION", "plover_type": "THREATEN", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.8},
+              {"type": "SANCTION", "plover_type": "SANCTION", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.7}]
+    triple = score_gsr(records, [{"events": events, "actors": []}])["triple"]
+    assert (triple["tp"], triple["fp"], triple["fn"]) == (1, 1, 0)

@@ -107,8 +107,11 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
                     sides[side][1] += 1
                     sides[side][0] += any(_same(code, p, generic) for p in parties)
         gold_keys = [(gold["type"], s, t) for s in gold["source"] for t in gold["target"]]
-        system_keys = [(e["type"], actor_code(e.get("source")), actor_code(e.get("target")))
-                       for e in events]
+        # one event per (type, source, target) per story (guidelines §3): read in PLOVER's
+        # types, a threat and the act it threatens ("threatened to cut off relations with
+        # X": THREATEN and a conditional SANCTION) are one THREATEN, told once
+        system_keys = list(dict.fromkeys(
+            (e["type"], actor_code(e.get("source")), actor_code(e.get("target"))) for e in events))
         remaining = list(system_keys)
         for key in gold_keys:
             hit = next((k for k in remaining if k[0] == key[0] and _same(key[1], k[1], generic)
