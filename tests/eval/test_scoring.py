@@ -149,3 +149,16 @@ def test_plover_a_threat_and_the_threatened_act_are_one_plover_event(tmp_path):
                "target": {"party": "QAT"}, "confidence": 0.7}]
     triple = score_gsr(records, [{"events": events, "actors": []}])["triple"]
     assert (triple["tp"], triple["fp"], triple["fn"]) == (1, 1, 0)
+
+
+def test_plover_two_gold_actors_of_one_country_are_one_triple(tmp_path):
+    from communique.eval.plover_gsr import score_gsr
+
+    records = plover_records(tmp_path, {
+        "event": "FIGHT", "source": [{"code": "ISR", "actorText": "Israeli tanks"},
+                                     {"code": "ISR", "actorText": "Israeli helicopters"}],
+        "target": [{"code": "PSE"}]})
+    events = [{"type": "ASSAULT", "source": {"party": "ISR"}, "target": {"party": "PSE"},
+               "confidence": 0.9}]
+    triple = score_gsr(records, [{"events": events, "actors": []}])["triple"]
+    assert (triple["tp"], triple["fp"], triple["fn"]) == (1, 0, 0)

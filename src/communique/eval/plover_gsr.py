@@ -106,7 +106,10 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
                 if code is not None:
                     sides[side][1] += 1
                     sides[side][0] += any(_same(code, p, generic) for p in parties)
-        gold_keys = [(gold["type"], s, t) for s in gold["source"] for t in gold["target"]]
+        # two actors of one country give one (type, source country, target country)
+        # triple ("Israeli helicopters and tanks" lists the same ISR twice)
+        gold_keys = list(dict.fromkeys(
+            (gold["type"], s, t) for s in gold["source"] for t in gold["target"]))
         # one event per (type, source, target) per story (guidelines §3): read in PLOVER's
         # types, a threat and the act it threatens ("threatened to cut off relations with
         # X": THREATEN and a conditional SANCTION) are one THREATEN, told once
