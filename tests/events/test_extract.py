@@ -279,3 +279,16 @@ def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
 def test_a_condition_on_the_threatener_itself_gives_no_target(nlp):
     found = events("Iran threatened to quit the talks if its own parliament objects.")
     assert not find(found, "THREATEN", "IRN", "IRN")
+
+
+def test_a_protests_demand_is_its_purpose_not_a_second_event(nlp):
+    found = events("Thousands of Georgians rallied in Tbilisi to demand that the European "
+                   "Union open accession talks.")
+    assert find(found, "PROTEST", "GEO")
+    assert not find(found, "REQUEST")
+
+
+def test_a_demand_beside_a_protest_stays(nlp):
+    found = events("Georgians rallied in Tbilisi as the Georgian government urged the "
+                   "European Union to open accession talks.")
+    assert find(found, "REQUEST", "GEO", "EU")

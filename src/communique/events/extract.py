@@ -152,8 +152,26 @@ class EventExtractor:
                     events.extend(built)
                     anchored.setdefault((verb if verb is not None else tok).i, []).extend(built)
                     break
-        dropped = self._agreed_content(anchored)
+        dropped = self._agreed_content(anchored) | self._protest_aims(anchored)
         return dedupe([e for e in events if id(e) not in dropped])
+
+    def _protest_aims(self, anchored: dict[int, list[Event]]) -> set[int]:
+        """"students rallied in Belgrade to demand the government's resignation": the
+        demand in a protest's purpose clause is what the protest is for, not a second
+        event (the guidelines' PROTEST example; PLOVER and the team gold code the protest
+        only). The protesters' own demand only: another party's is kept."""
+        dropped: set[int] = set()
+        for i, outer in anchored.items():
+            protesters = {e.source.party for e in outer if e.type == "PROTEST" and e.source}
+            if not protesters:
+                continue
+            for child in self.doc[i].children:
+                purpose = child.dep_ in ("advcl", "xcomp") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                for event in anchored.get(child.i, []) if purpose else []:
+                    if event.type == "REQUEST" and event.source and event.source.party in protesters:
+                        dropped.add(id(event))
+        return dropped
 
     def _agreed_content(self, anchored: dict[int, list[Event]]) -> set[int]:
         """One act told twice by an agreement and its content ("agreed to provide aid",
