@@ -292,3 +292,8 @@ def test_a_demand_beside_a_protest_stays(nlp):
     found = events("Georgians rallied in Tbilisi as the Georgian government urged the "
                    "European Union to open accession talks.")
     assert find(found, "REQUEST", "GEO", "EU")
+
+
+def test_a_part_of_an_aid_programme_is_read_through_the_quantity(nlp):
+    found = events("The United States suspended part of a military aid programme for Niger.")
+    assert find(found, "SANCTION", "USA", "NER")

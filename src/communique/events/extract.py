@@ -258,8 +258,12 @@ class EventExtractor:
                 # "aid deliveries", "mediation efforts": the noun that says what it is
                 out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
-                    out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
-                            for g in c.children if g.dep_ == "pobj"}
+                    # "part of a military aid programme": the counted noun and its compound
+                    counted = [g for c in tok.children if c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"]
+                    out |= {g.lemma_.lower() for g in counted}
+                    out |= {c.lemma_.lower() for g in counted for c in g.children
+                            if c.dep_ == "compound"}
         return out
 
     def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
