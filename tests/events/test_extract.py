@@ -297,3 +297,10 @@ def test_a_demand_beside_a_protest_stays(nlp):
 def test_a_part_of_an_aid_programme_is_read_through_the_quantity(nlp):
     found = events("The United States suspended part of a military aid programme for Niger.")
     assert find(found, "SANCTION", "USA", "NER")
+
+
+def test_a_mobilisation_for_a_war_targets_the_enemy(nlp):
+    found = events("Armenia mobilised its reservists for a possible war with Azerbaijan.")
+    assert find(found, "MOBILIZE", "ARM", "AZE")
+    (plain,) = find(events("Armenia mobilised its reservists on Sunday."), "MOBILIZE", "ARM")
+    assert plain["target"] is None
