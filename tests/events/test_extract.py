@@ -304,3 +304,8 @@ def test_a_mobilisation_for_a_war_targets_the_enemy(nlp):
     assert find(found, "MOBILIZE", "ARM", "AZE")
     (plain,) = find(events("Armenia mobilised its reservists on Sunday."), "MOBILIZE", "ARM")
     assert plain["target"] is None
+
+
+def test_lifting_a_curfew_at_home_is_coded_on_the_own_country(nlp):
+    found = events("Kenya lifted the nightly curfew on Monday.")
+    assert find(found, "CONCEDE", "KEN", "KEN")
