@@ -309,3 +309,15 @@ def test_a_mobilisation_for_a_war_targets_the_enemy(nlp):
 def test_lifting_a_curfew_at_home_is_coded_on_the_own_country(nlp):
     found = events("Kenya lifted the nightly curfew on Monday.")
     assert find(found, "CONCEDE", "KEN", "KEN")
+
+
+def test_a_protest_is_against_the_party_its_purpose_clause_names(nlp):
+    found = events("Demonstrators in Caracas blocked a road to show their anger at the "
+                   "United States' sanctions.")
+    assert find(found, "PROTEST", "VEN", "USA")
+
+
+def test_an_unplaced_name_in_the_purpose_leaves_the_own_country_target(nlp):
+    found = events("Students in Caracas blocked a road to show their anger at Pedro Zambrano's "
+                   "decree.")
+    assert find(found, "PROTEST", "VEN", "VEN")

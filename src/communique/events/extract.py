@@ -786,6 +786,8 @@ class EventExtractor:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
             if not targets and pattern.type == "THREATEN":
                 targets = self._condition_party(anchor, sources)
+            if not targets and pattern.type == "PROTEST":
+                targets = self._purpose_party(anchor, sources)
         if not targets and verb is None and pattern.type in MUTUAL and between is None:
             paired = self._paired_modifiers(trigger)
             if len(paired) > 1:
@@ -1047,6 +1049,26 @@ class EventExtractor:
                         return list({e.source.actor: e.source for e in self.so_far
                                      if e.trigger == event.trigger and e.type == event.type
                                      and e.source and e.source.actor not in mine}.values())
+        return []
+
+    def _purpose_party(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """"blocked a road to show their anger at the United States' policies", "went on
+        strike to protest against Sweden's decision": a protest whose own words name no
+        one is against the actor its purpose clause names (before the protesters' own
+        country is taken as the default)."""
+        mine = {s.actor for s in sources}
+        for clause in anchor.children:
+            if clause.dep_ not in ("advcl", "xcomp") or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            for obj in clause.children:
+                heads = [obj] if obj.dep_ == "dobj" else [
+                    g for g in obj.children if g.dep_ == "pobj"] if obj.dep_ == "prep" else []
+                for head in heads:
+                    # a party only: an unplaced name must not beat the own-country default
+                    found = [p for p in self._participants(head, mine) if p.party]
+                    if found:
+                        return found
         return []
 
     def _condition_party(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
