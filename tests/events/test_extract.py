@@ -321,3 +321,9 @@ def test_an_unplaced_name_in_the_purpose_leaves_the_own_country_target(nlp):
     found = events("Students in Caracas blocked a road to show their anger at Pedro Zambrano's "
                    "decree.")
     assert find(found, "PROTEST", "VEN", "VEN")
+
+
+def test_a_person_of_no_known_country_named_as_a_states_acts_for_it(nlp):
+    found = events("The Israeli president refused to meet Jordan's visiting King Abdullah II "
+                   "on Monday.")
+    assert find(found, "CONSULT", "ISR", "JOR")

@@ -445,6 +445,8 @@ class EventExtractor:
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
             found = self._actor_in(head) or self._body_named_before(head)
+            if found is not None and found[0].party is None:
+                found = self._possessor_state(head) or found
             own = None
             if found is not None and found[0].id in seen and not source and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
@@ -469,6 +471,17 @@ class EventExtractor:
                 seen.add(actor.id)
                 out.append(self._participant((actor, start, end)))
         return out
+
+    def _possessor_state(self, head: Token) -> tuple[Actor, int, int] | None:
+        """"Jordan's visiting King Abdullah II", "Argentina's former president X": a person
+        the knowledge base gives no country, named as a state's, acts for that state (the
+        guidelines code officials by the state they serve)."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.i in self.actor_at:
+                owner = self.actor_at[child.i]
+                if owner[0].kind == "country" and owner[0].party:
+                    return owner
+        return None
 
     def _participant(self, found: tuple[Actor, int, int]) -> Participant:
         actor, start, end = found
