@@ -327,3 +327,8 @@ def test_a_person_of_no_known_country_named_as_a_states_acts_for_it(nlp):
     found = events("The Israeli president refused to meet Jordan's visiting King Abdullah II "
                    "on Monday.")
     assert find(found, "CONSULT", "ISR", "JOR")
+
+
+def test_a_possessor_of_no_known_party_gives_way_to_the_nouns_own_modifier(nlp):
+    found = events("Abu Mohammed al-Jaber's Islamic State cell threatened to attack Baghdad.")
+    assert find(found, "THREATEN", "IS", "IRQ")

@@ -411,16 +411,19 @@ class EventExtractor:
             return self.actor_at[tok.i]
         if depth == 0:
             return None
-        for child in tok.children:
+        unplaced = None  # "bin Laden's al-Qaeda network": a possessor of no known party
+        for child in tok.children:  # gives way to the noun's own modifier naming a party
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") or (
                     child.dep_ == "prep" and child.lower_ in ("including", "of", "from")):
                 inner = child if child.dep_ != "prep" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
                 if inner is not None:
                     found = self._actor_in(inner, depth - 1)
-                    if found:
+                    if found and child.dep_ == "poss" and found[0].party is None:
+                        unplaced = unplaced or found
+                    elif found:
                         return found
-        return None
+        return unplaced
 
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
