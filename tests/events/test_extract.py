@@ -332,3 +332,8 @@ def test_a_person_of_no_known_country_named_as_a_states_acts_for_it(nlp):
 def test_a_possessor_of_no_known_party_gives_way_to_the_nouns_own_modifier(nlp):
     found = events("Abu Mohammed al-Jaber's Islamic State cell threatened to attack Baghdad.")
     assert find(found, "THREATEN", "IS", "IRQ")
+
+
+def test_a_protest_at_a_named_place_of_no_party_is_still_the_own_countrys(nlp):
+    found = events("Turkish police prevented a demonstration by students at Bogazici University.")
+    assert find(found, "COERCE", "TUR", "TUR")

@@ -819,9 +819,11 @@ class EventExtractor:
             # martial law or a state of emergency placed nowhere foreign is the source's
             # own country's (PLOVER codes X -> X)
             targets = [sources[0]]
-        domestic = not targets and pattern.type in DOMESTIC_TYPES
+        # "police broke up the demonstration at Ankara University": a name of no party
+        # in the phrase does not hide the protest the act is on
+        domestic = pattern.type in DOMESTIC_TYPES and not any(t.party for t in targets)
         if domestic:
-            targets = self._domestic(pattern, slots, sources)
+            targets = self._domestic(pattern, slots, sources) or targets
         if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
             targets = self._home_place(anchor, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
