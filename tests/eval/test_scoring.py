@@ -109,3 +109,56 @@ def test_reference_to_missing_file_is_skipped(tmp_path):
     gold.write_text(json.dumps({"id": "g", "ref": {"path": "../nope/stories.jsonl", "id": "7"}}) + "\n")
     gold_set = read_gold(gold)
     assert gold_set.records == [] and "not found" in gold_set.skipped[0]
+
+
+def plover_records(tmp_path, *items):
+    from communique.eval.plover_gsr import read_plover_gsr
+
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps([{"id": f"p{i}", "text": "A sentence.", "date": "2001-01-01"} | item
+                                for i, item in enumerate(items)]))
+    return read_plover_gsr(path).records
+
+
+def test_plover_generic_codes_match_a_party_of_their_class(tmp_path):
+    from communique.eval import generic_codes
+    from communique.eval.plover_gsr import score_gsr
+
+    records = plover_records(
+        tmp_path,
+        {"event": "FIGHT", "source": [{"code": "USA"}], "target": [{"code": "IMG"}]},
+        {"event": "DISAPPROVE", "source": [{"code": "IGO"}], "target": [{"code": "USA"}]},
+        {"event": "DEMAND", "source": [{"code": "NGO"}], "target": [{"code": "JAP"}]})
+    system = [("ASSAULT", "USA", "AQ"), ("ACCUSE", "AMN", "USA"), ("REQUEST", "RUS", "JPN")]
+    docs = [{"events": [{"type": t, "source": {"party": s}, "target": {"party": g},
+                         "confidence": 0.9}], "actors": []} for t, s, g in system]
+    triple = score_gsr(records, docs, generic_codes())["triple"]
+    assert (triple["tp"], triple["fp"], triple["fn"]) == (2, 1, 1)
+
+
+def test_plover_a_threat_and_the_threatened_act_are_one_plover_event(tmp_path):
+    from communique.eval.plover_gsr import score_gsr
+
+    records = plover_records(
+        tmp_path, {"event": "THREATEN", "source": [{"code": "EGY"}], "target": [{"code": "QAT"}]})
+    events = [{"type": "THREATEN", "plover_type": "THREATEN", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.9},
+              {"type": "SANCTION", "plover_type": "THREATEN", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.8},
+              {"type": "SANCTION", "plover_type": "SANCTION", "source": {"party": "EGY"},
+               "target": {"party": "QAT"}, "confidence": 0.7}]
+    triple = score_gsr(records, [{"events": events, "actors": []}])["triple"]
+    assert (triple["tp"], triple["fp"], triple["fn"]) == (1, 1, 0)
+
+
+def test_plover_two_gold_actors_of_one_country_are_one_triple(tmp_path):
+    from communique.eval.plover_gsr import score_gsr
+
+    records = plover_records(tmp_path, {
+        "event": "FIGHT", "source": [{"code": "ISR", "actorText": "Israeli tanks"},
+                                     {"code": "ISR", "actorText": "Israeli helicopters"}],
+        "target": [{"code": "PSE"}]})
+    events = [{"type": "ASSAULT", "source": {"party": "ISR"}, "target": {"party": "PSE"},
+               "confidence": 0.9}]
+    triple = score_gsr(records, [{"events": events, "actors": []}])["triple"]
+    assert (triple["tp"], triple["fp"], triple["fn"]) == (1, 0, 0)

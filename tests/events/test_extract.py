@@ -256,3 +256,84 @@ def test_an_unconfirmed_report_is_hypothetical(nlp):
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"hypothetical"}
     found = events("Dmitry Peskov confirmed that Putin had agreed to meet Zelenskyy.")
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"actual"}
+
+
+def test_an_agreement_is_not_coded_again_as_its_content(nlp):
+    found = events("Japan agreed to provide $50 million in flood aid to Pakistan.")
+    assert find(found, "AGREE", "JPN", "PAK")
+    assert not find(found, "AID")
+
+
+def test_an_offer_is_its_content_intended(nlp):
+    found = events("Qatar offered to mediate between Israel and Hamas.")
+    (event,) = find(found, "CONSULT", "QAT", "ISR")
+    assert event["modality"] == "intended"
+    assert not find(found, "AGREE")
+
+
+def test_a_threat_is_aimed_at_whoever_must_meet_its_condition(nlp):
+    found = events("Iran threatened to close the strait unless Europe lifts its sanctions.")
+    assert find(found, "THREATEN", "IRN", "EUR")
+
+
+def test_a_condition_on_the_threatener_itself_gives_no_target(nlp):
+    found = events("Iran threatened to quit the talks if its own parliament objects.")
+    assert not find(found, "THREATEN", "IRN", "IRN")
+
+
+def test_a_protests_demand_is_its_purpose_not_a_second_event(nlp):
+    found = events("Thousands of Georgians rallied in Tbilisi to demand that the European "
+                   "Union open accession talks.")
+    assert find(found, "PROTEST", "GEO")
+    assert not find(found, "REQUEST")
+
+
+def test_a_demand_beside_a_protest_stays(nlp):
+    found = events("Georgians rallied in Tbilisi as the Georgian government urged the "
+                   "European Union to open accession talks.")
+    assert find(found, "REQUEST", "GEO", "EU")
+
+
+def test_a_part_of_an_aid_programme_is_read_through_the_quantity(nlp):
+    found = events("The United States suspended part of a military aid programme for Niger.")
+    assert find(found, "SANCTION", "USA", "NER")
+
+
+def test_a_mobilisation_for_a_war_targets_the_enemy(nlp):
+    found = events("Armenia mobilised its reservists for a possible war with Azerbaijan.")
+    assert find(found, "MOBILIZE", "ARM", "AZE")
+    (plain,) = find(events("Armenia mobilised its reservists on Sunday."), "MOBILIZE", "ARM")
+    assert plain["target"] is None
+
+
+def test_lifting_a_curfew_at_home_is_coded_on_the_own_country(nlp):
+    found = events("Kenya lifted the nightly curfew on Monday.")
+    assert find(found, "CONCEDE", "KEN", "KEN")
+
+
+def test_a_protest_is_against_the_party_its_purpose_clause_names(nlp):
+    found = events("Demonstrators in Caracas blocked a road to show their anger at the "
+                   "United States' sanctions.")
+    assert find(found, "PROTEST", "VEN", "USA")
+
+
+def test_an_unplaced_name_in_the_purpose_leaves_the_own_country_target(nlp):
+    found = events("Students in Caracas blocked a road to show their anger at Pedro Zambrano's "
+                   "decree.")
+    assert find(found, "PROTEST", "VEN", "VEN")
+
+
+def test_a_person_of_no_known_country_named_as_a_states_acts_for_it(nlp):
+    found = events("The Israeli president refused to meet Jordan's visiting King Abdullah II "
+                   "on Monday.")
+    assert find(found, "CONSULT", "ISR", "JOR")
+
+
+def test_a_possessor_of_no_known_party_gives_way_to_the_nouns_own_modifier(nlp):
+    found = events("Abu Mohammed al-Jaber's Islamic State cell threatened to attack Baghdad.")
+    assert find(found, "THREATEN", "IS", "IRQ")
+
+
+def test_a_protest_at_a_named_place_of_no_party_is_still_the_own_countrys(nlp):
+    found = events("Turkish police prevented a demonstration by students at Bogazici University.")
+    assert find(found, "COERCE", "TUR", "TUR")

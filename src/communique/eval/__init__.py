@@ -95,10 +95,18 @@ def default_resolver() -> Resolver | None:
     return resolver_for_eval()
 
 
-def igo_codes() -> set[str]:
-    from ..actors import igo_codes as codes
+def generic_codes() -> dict[str, set[str]]:
+    """The parties each generic code of the PLOVER records stands for: IGO international
+    organisations and groupings, and (as those records code Amnesty International and
+    the Red Cross) the international non-governmental bodies; NGO non-governmental
+    bodies; IMG the armed groups of no country (al-Qaeda, the Islamic State)."""
+    from ..actors import igo_codes
+    from ..actors.kb import default_kb
 
-    return codes()
+    orgs = default_kb().organisations.values()
+    ngos = {o.code for o in orgs if o.sector == "NGO" and o.country is None}
+    armed = {o.code for o in orgs if o.sector == "REB" and o.country is None}
+    return {"IGO": igo_codes() | ngos, "NGO": ngos, "IMG": armed}
 
 
 def evaluate(paths: Sequence[str], tasks: Sequence[str] | None = None, fmt: str = "gold",
@@ -114,7 +122,7 @@ def evaluate(paths: Sequence[str], tasks: Sequence[str] | None = None, fmt: str 
         report = SetReport(name=gold.name, path=str(path), records=len(gold.records),
                            skipped=gold.skipped)
         if fmt == "plover-gsr":
-            report.gsr = score_gsr(gold.records, docs, igo_codes())
+            report.gsr = score_gsr(gold.records, docs, generic_codes())
             wanted_here: tuple[str, ...] = ("events",)
         else:
             wanted_here = wanted

@@ -4,8 +4,11 @@ The file is a JSON array coded to the 2016 PLOVER draft (v0.5b1). Its event name
 mapped to the current 16 types following the PLOVER project's CAMEO-to-PLOVER
 conventions: DEMAND becomes REQUEST, DISAPPROVE and INVESTIGATE become ACCUSE, FIGHT
 becomes ASSAULT; the other names are unchanged. A few CAMEO-era country codes are mapped
-to ISO 3166 (JAP to JPN, ITL to ITA, VTN to VNM). The generic code IGO matches any
-international organisation. Our events are compared by their `plover_type`, the PLOVER
+to ISO 3166 (JAP to JPN, ITL to ITA, VTN to VNM). The records' generic codes match a
+class of our parties (`generic_codes` in `communique.eval`): IGO any international
+organisation, which in these records includes the international non-governmental bodies
+(Amnesty International and the Red Cross are coded IGO); NGO a non-governmental body; IMG a
+transnational armed group (al-Qaeda, the Islamic State). Our events are compared by their `plover_type`, the PLOVER
 reading of type, modality and polarity (an intended act of cooperation is AGREE, ...).
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -59,21 +63,21 @@ def read_plover_gsr(path: str | Path) -> GoldSet:
     return GoldSet(name="plover-gsr", records=records)
 
 
-def _is_igo(code: str | None, igo_codes: set[str]) -> bool:
-    return code is not None and code in igo_codes
-
-
-def _same(gold: str | None, system: str | None, igo_codes: set[str]) -> bool:
-    if gold == "IGO":
-        return _is_igo(system, igo_codes)
+def _same(gold: str | None, system: str | None, generic: Mapping[str, set[str]]) -> bool:
+    """A gold code and a system party: equal, or a generic gold code ("IGO") and a party of
+    its class."""
+    members = generic.get(gold) if gold is not None else None
+    if members is not None:
+        return system is not None and system in members
     return gold == system
 
 
 def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
-              igo_codes: set[str] | None = None) -> dict[str, Any]:
+              generic: Mapping[str, set[str]] | None = None) -> dict[str, Any]:
     """Event-type accuracy and macro-F1 (one label a record) and the F1 of
-    (type, source country, target country) triples."""
-    igo_codes = igo_codes or set()
+    (type, source country, target country) triples. `generic` gives the parties each
+    generic gold code (IGO, NGO, IMG) stands for."""
+    generic = generic or {}
     per_type: dict[str, PRF] = {}
     triples = PRF()
     right = 0
@@ -101,14 +105,20 @@ def score_gsr(records: list[GoldRecord], docs: list[dict[str, Any]],
             for code in gold[side]:
                 if code is not None:
                     sides[side][1] += 1
-                    sides[side][0] += (code in parties) if code != "IGO" else bool(parties & igo_codes)
-        gold_keys = [(gold["type"], s, t) for s in gold["source"] for t in gold["target"]]
-        system_keys = [(e["type"], actor_code(e.get("source")), actor_code(e.get("target")))
-                       for e in events]
+                    sides[side][0] += any(_same(code, p, generic) for p in parties)
+        # two actors of one country give one (type, source country, target country)
+        # triple ("Israeli helicopters and tanks" lists the same ISR twice)
+        gold_keys = list(dict.fromkeys(
+            (gold["type"], s, t) for s in gold["source"] for t in gold["target"]))
+        # one event per (type, source, target) per story (guidelines §3): read in PLOVER's
+        # types, a threat and the act it threatens ("threatened to cut off relations with
+        # X": THREATEN and a conditional SANCTION) are one THREATEN, told once
+        system_keys = list(dict.fromkeys(
+            (e["type"], actor_code(e.get("source")), actor_code(e.get("target"))) for e in events))
         remaining = list(system_keys)
         for key in gold_keys:
-            hit = next((k for k in remaining if k[0] == key[0] and _same(key[1], k[1], igo_codes)
-                        and _same(key[2], k[2], igo_codes)), None)
+            hit = next((k for k in remaining if k[0] == key[0] and _same(key[1], k[1], generic)
+                        and _same(key[2], k[2], generic)), None)
             if hit:
                 remaining.remove(hit)
                 triples.tp += 1

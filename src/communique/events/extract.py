@@ -25,6 +25,7 @@ from ..dates import DateRef
 from ..places import Place, dateline_place
 from ..records import Article
 from .lexicon import Lexicon, Pattern, load_lexicon
+from .plover import plover_type
 from .records import Event, Participant
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -107,6 +108,7 @@ class EventExtractor:
         self.negating = cues.get("negating_verbs", frozenset())
         self.request = cues.get("request_verbs", frozenset())
         self.intent = cues.get("intent_words", frozenset())
+        self.agreement = cues.get("agreement_verbs", frozenset())
         self.future = cues.get("future_aux", frozenset())
         self.would = cues.get("conditional_aux", frozenset())
         self.conditional = cues.get("conditional_words", frozenset())
@@ -139,6 +141,7 @@ class EventExtractor:
         events: list[Event] = []
         self.so_far = events  # the events told before: "condemned the strike" looks back
         used: set[int] = set()
+        anchored: dict[int, list[Event]] = {}  # anchor token -> the events it told
         for tok in doc:
             if quoted and any(s <= tok.idx < e for s, e in quoted):
                 continue  # what a speaker says in quotation marks is speech, not a reported event
@@ -147,8 +150,49 @@ class EventExtractor:
                 built = self._build(pattern, tok, verb)
                 if built:
                     events.extend(built)
+                    anchored.setdefault((verb if verb is not None else tok).i, []).extend(built)
                     break
-        return dedupe(events)
+        dropped = self._agreed_content(anchored) | self._protest_aims(anchored)
+        return dedupe([e for e in events if id(e) not in dropped])
+
+    def _protest_aims(self, anchored: dict[int, list[Event]]) -> set[int]:
+        """"students rallied in Belgrade to demand the government's resignation": the
+        demand in a protest's purpose clause is what the protest is for, not a second
+        event (the guidelines' PROTEST example; PLOVER and the team gold code the protest
+        only). The protesters' own demand only: another party's is kept."""
+        dropped: set[int] = set()
+        for i, outer in anchored.items():
+            protesters = {e.source.party for e in outer if e.type == "PROTEST" and e.source}
+            if not protesters:
+                continue
+            for child in self.doc[i].children:
+                purpose = child.dep_ in ("advcl", "xcomp") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                for event in anchored.get(child.i, []) if purpose else []:
+                    if event.type == "REQUEST" and event.source and event.source.party in protesters:
+                        dropped.add(id(event))
+        return dropped
+
+    def _agreed_content(self, anchored: dict[int, list[Event]]) -> set[int]:
+        """One act told twice by an agreement and its content ("agreed to provide aid",
+        "offered to mediate"): both are the same AGREE in PLOVER's terms (an intended act
+        is AGREE). An agreement verb's content is not coded again (`agreement_verbs`:
+        "agreed to provide aid" is AGREE); a promise or an offer is its content, intended
+        ("offered to mediate" is CONSULT, intended). Only events whose parties the kept
+        events repeat are dropped: nothing the sentence says is lost."""
+        dropped: set[int] = set()
+        for i, outer in anchored.items():
+            if not any(e.type == "AGREE" for e in outer):
+                continue
+            for child in self.doc[i].children:
+                inner = anchored.get(child.i) if child.dep_ == "xcomp" else None
+                if not inner:
+                    continue
+                agreeing = self._lemma(self.doc[i]) in self.agreement
+                keep, drop = (outer, inner) if agreeing else (inner, outer)
+                kept = {_plover_key(e) for e in keep}
+                dropped.update(id(e) for e in drop if _plover_key(e) in kept)
+        return dropped
 
     def _prepare(self, doc: Doc, article: Article, actors: Sequence[Actor],
                  dates: Sequence[DateRef]) -> None:
@@ -214,8 +258,12 @@ class EventExtractor:
                 # "aid deliveries", "mediation efforts": the noun that says what it is
                 out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                 if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
-                    out |= {g.lemma_.lower() for c in tok.children if c.lower_ == "of"
-                            for g in c.children if g.dep_ == "pobj"}
+                    # "part of a military aid programme": the counted noun and its compound
+                    counted = [g for c in tok.children if c.lower_ == "of"
+                               for g in c.children if g.dep_ == "pobj"]
+                    out |= {g.lemma_.lower() for g in counted}
+                    out |= {c.lemma_.lower() for g in counted for c in g.children
+                            if c.dep_ == "compound"}
         return out
 
     def _matches(self, tok: Token, used: set[int]) -> Iterator[tuple[Pattern, Token | None]]:
@@ -367,16 +415,19 @@ class EventExtractor:
             return self.actor_at[tok.i]
         if depth == 0:
             return None
-        for child in tok.children:
+        unplaced = None  # "bin Laden's al-Qaeda network": a possessor of no known party
+        for child in tok.children:  # gives way to the noun's own modifier naming a party
             if child.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod") or (
                     child.dep_ == "prep" and child.lower_ in ("including", "of", "from")):
                 inner = child if child.dep_ != "prep" else next(
                     (g for g in child.children if g.dep_ == "pobj"), None)
                 if inner is not None:
                     found = self._actor_in(inner, depth - 1)
-                    if found:
+                    if found and child.dep_ == "poss" and found[0].party is None:
+                        unplaced = unplaced or found
+                    elif found:
                         return found
-        return None
+        return unplaced
 
     def _participants(self, tok: Token | None,
                       exclude: set[str | None] | frozenset[str | None] = frozenset(),
@@ -401,6 +452,8 @@ class EventExtractor:
                           for g in c.children if g.dep_ == "pobj" for m in (g, *g.conjuncts)]
         for head in heads:
             found = self._actor_in(head) or self._body_named_before(head)
+            if found is not None and found[0].party is None:
+                found = self._possessor_state(head) or found
             own = None
             if found is not None and found[0].id in seen and not source and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
@@ -425,6 +478,17 @@ class EventExtractor:
                 seen.add(actor.id)
                 out.append(self._participant((actor, start, end)))
         return out
+
+    def _possessor_state(self, head: Token) -> tuple[Actor, int, int] | None:
+        """"Jordan's visiting King Abdullah II", "Argentina's former president X": a person
+        the knowledge base gives no country, named as a state's, acts for that state (the
+        guidelines code officials by the state they serve)."""
+        for child in head.children:
+            if child.dep_ == "poss" and child.i in self.actor_at:
+                owner = self.actor_at[child.i]
+                if owner[0].kind == "country" and owner[0].party:
+                    return owner
+        return None
 
     def _participant(self, found: tuple[Actor, int, int]) -> Participant:
         actor, start, end = found
@@ -768,6 +832,10 @@ class EventExtractor:
                 targets = self._hit_where(anchor, sources)
             if not targets:
                 targets = self._antecedent_targets(pattern, slots, verb, trigger, sources)
+            if not targets and pattern.type == "THREATEN":
+                targets = self._condition_party(anchor, sources)
+            if not targets and pattern.type == "PROTEST":
+                targets = self._purpose_party(anchor, sources)
         if not targets and verb is None and pattern.type in MUTUAL and between is None:
             paired = self._paired_modifiers(trigger)
             if len(paired) > 1:
@@ -783,9 +851,11 @@ class EventExtractor:
             # martial law or a state of emergency placed nowhere foreign is the source's
             # own country's (PLOVER codes X -> X)
             targets = [sources[0]]
-        domestic = not targets and pattern.type in DOMESTIC_TYPES
+        # "police broke up the demonstration at Ankara University": a name of no party
+        # in the phrase does not hide the protest the act is on
+        domestic = pattern.type in DOMESTIC_TYPES and not any(t.party for t in targets)
         if domestic:
-            targets = self._domestic(pattern, slots, sources)
+            targets = self._domestic(pattern, slots, sources) or targets
         if not targets and slots and pattern.type in DOMESTIC_TYPES & PLACE_TARGET_TYPES:
             targets = self._home_place(anchor, slots, sources)
         if not targets and pattern.type == "PROTEST" and len(sources) == 1 and \
@@ -1042,6 +1112,44 @@ class EventExtractor:
                         return list({e.source.actor: e.source for e in self.so_far
                                      if e.trigger == event.trigger and e.type == event.type
                                      and e.source and e.source.actor not in mine}.values())
+        return []
+
+    def _purpose_party(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """"blocked a road to show their anger at the United States' policies", "went on
+        strike to protest against Sweden's decision": a protest whose own words name no
+        one is against the actor its purpose clause names (before the protesters' own
+        country is taken as the default)."""
+        mine = {s.actor for s in sources}
+        for clause in anchor.children:
+            if clause.dep_ not in ("advcl", "xcomp") or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            for obj in clause.children:
+                heads = [obj] if obj.dep_ == "dobj" else [
+                    g for g in obj.children if g.dep_ == "pobj"] if obj.dep_ == "prep" else []
+                for head in heads:
+                    # a party only: an unplaced name must not beat the own-country default
+                    found = [p for p in self._participants(head, mine) if p.party]
+                    if found:
+                        return found
+        return []
+
+    def _condition_party(self, anchor: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """"threatened to halt the talks if Washington deploys the missiles": a threat
+        whose own words name no one is aimed at whoever must meet its condition, the
+        subject of the if/unless clause on the threat or on the threatened act."""
+        clauses = [anchor, *(c for c in anchor.children if c.dep_ == "xcomp")]
+        mine = {s.actor for s in sources}
+        for clause in clauses:
+            for cond in clause.children:
+                if cond.dep_ != "advcl" or not any(
+                        m.dep_ == "mark" and m.lower_ in self.if_marks and m.lower_ != "whether"
+                        for m in cond.children):
+                    continue
+                subject = next((c for c in cond.children if c.dep_ in SUBJECTS), None)
+                found = self._participants(subject, mine) if subject is not None else []
+                if found:
+                    return found
         return []
 
     def _sentences_between(self, start: int, end: int) -> int:
@@ -1348,6 +1456,12 @@ def _agent_noun(tok: Token) -> bool:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _plover_key(event: Event) -> tuple[str, str | None, str | None]:
+    party = lambda p: p.party if p else None  # noqa: E731
+    return (plover_type(event.type, event.modality, event.polarity), party(event.source),
+            party(event.target))
 
 
 def dedupe(events: Sequence[Event]) -> list[Event]:
