@@ -202,3 +202,34 @@ def test_the_bloc_is_the_body_named_before(nlp):
 
 def test_a_body_noun_with_no_body_named_before_names_no_one(nlp):
     assert not find(events("Mali accused the regional body of failing its members."), "ACCUSE")
+
+
+def test_dismissing_a_reply_as_stalling_accuses(nlp):
+    # an "as" phrase with a gerund ascribes conduct to the other side: ACCUSE
+    found = events("Seoul dismissed Pyongyang's statement as deliberately raising tensions on the peninsula.")
+    assert find(found, "ACCUSE", "KOR", "PRK") and not find(found, "REJECT")
+
+
+def test_dismissing_a_plan_as_unrealistic_stays_a_rejection(nlp):
+    found = events("Seoul dismissed Pyongyang's proposal as unrealistic.")
+    assert find(found, "REJECT", "KOR", "PRK") and not find(found, "ACCUSE")
+
+
+def test_restrictions_on_goods_are_a_sanction(nlp):
+    found = events("Tokyo imposed restrictions on South Korean chemical exports in July 2019.")
+    assert find(found, "SANCTION", "JPN", "KOR") and not find(found, "COERCE")
+
+
+def test_restrictions_on_people_stay_coercion(nlp):
+    found = events("Myanmar's junta imposed restrictions on Rohingya villagers in Rakhine state.")
+    assert not find(found, "SANCTION")
+
+
+def test_maximum_pressure_is_a_sanction_campaign(nlp):
+    found = events("Washington vowed to keep up maximum pressure on Pyongyang until it gives up its weapons.")
+    assert find(found, "SANCTION", "USA", "PRK") and not find(found, "REQUEST")
+
+
+def test_plain_pressure_stays_a_request(nlp):
+    found = events("Washington put pressure on Seoul to raise its defence spending.")
+    assert find(found, "REQUEST", "USA", "KOR") and not find(found, "SANCTION")

@@ -125,6 +125,7 @@ class EventExtractor:
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
+        self.goods = cues.get("goods_nouns", frozenset())
         self.repairs = self.lex.repairs
         self.loose = self.lex.unattributed
 
@@ -745,6 +746,7 @@ class EventExtractor:
             # "Mali, Burkina Faso and Niger withdrew from ECOWAS": leaving a body, not
             # a battlefield (the guidelines' SANCTION)
             pattern = self.lex.by_id[pattern.igo_target]
+        pattern = self._switched(pattern, trigger, verb, slots)
         if not targets and "own" in pattern.target and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:"):
             # "Turkish authorities imposed a curfew in the town of Cizre": a curfew,
@@ -802,6 +804,32 @@ class EventExtractor:
             targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _switched(self, pattern: Pattern, trigger: Token, verb: Token | None,
+                  slots: list[tuple[str, list[Token]]]) -> Pattern:
+        """The reading a pattern's `switch` names when its condition holds: "dismissed
+        the reply as stalling the talks" attacks conduct (ACCUSE, not REJECT, by the
+        guidelines' borderline cases); restrictions on goods or trade ("on the Chinese
+        AI model", "on steel imports") punish a state's economy (SANCTION), while
+        restrictions on people stay coercion."""
+        for condition, other in pattern.switch:
+            if condition == "as_act" and verb is not None and self._as_act(verb):
+                return self.lex.by_id[other]
+            if condition == "goods" and any(
+                    self._lemma(tok) in self.goods or self.goods & {
+                        c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+                    for spec, tokens in slots if spec.startswith("prep:") for tok in tokens):
+                return self.lex.by_id[other]
+        return pattern
+
+    @staticmethod
+    def _as_act(verb: Token) -> bool:
+        """Does an "as" phrase on the verb or its object hold a gerund ("as deliberately
+        setting conditions"), an act ascribed to the other side?"""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+            for h in holders for c in h.children)
 
     @staticmethod
     def _is_state(party: str | None) -> bool:
