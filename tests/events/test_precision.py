@@ -233,3 +233,16 @@ def test_maximum_pressure_is_a_sanction_campaign(nlp):
 def test_plain_pressure_stays_a_request(nlp):
     found = events("Washington put pressure on Seoul to raise its defence spending.")
     assert find(found, "REQUEST", "USA", "KOR") and not find(found, "SANCTION")
+
+
+def test_who_names_the_thing_in_a_clause_is_no_target(nlp):
+    # "what Beijing calls ...": the speaker's own side naming the thing, not the party acted on
+    found = events("Chinese Foreign Ministry spokesperson Lin Jian rejected other countries' "
+                   "imposition of what Beijing calls unilateral sanctions.")
+    assert not find(found, "REJECT", "CHN", "CHN")
+
+
+def test_another_party_beside_such_a_clause_stays_the_target(nlp):
+    found = events("Russian Foreign Minister Sergei Lavrov rejected the West's use of what Moscow "
+                   "calls illegal sanctions.")
+    assert find(found, "REJECT", "RUS", "WST")

@@ -1267,10 +1267,13 @@ def _phrase(tok: Token, opinions: frozenset[str] = frozenset()) -> list[Token]:
 
 
 def _in_clause(inner: Token, top: Token) -> bool:
-    """Is `inner` inside a participle or relative clause on a noun below `top`?"""
+    """Is `inner` inside a participle or relative clause on a noun below `top`, or a
+    clause that is a preposition's object ("the imposition of what Beijing calls
+    sanctions": the one who names the thing, not the one it is done by)?"""
     node = inner
     while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")) or (
+                node.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX")):
             return True
         node = node.head
     return False
