@@ -246,3 +246,14 @@ def test_another_party_beside_such_a_clause_stays_the_target(nlp):
     found = events("Russian Foreign Minister Sergei Lavrov rejected the West's use of what Moscow "
                    "calls illegal sanctions.")
     assert find(found, "REJECT", "RUS", "WST")
+
+
+def test_resuming_paused_cooperation_is_a_concession(nlp):
+    # the guidelines: pausing aid is SANCTION, resuming it CONCEDE; so for cooperation
+    found = events("Seoul resumed military cooperation with Tokyo in 2023.")
+    assert find(found, "CONCEDE", "KOR", "JPN") and not find(found, "COOPERATE")
+
+
+def test_resumed_exports_stay_cooperation(nlp):
+    found = events("Canberra resumed beef exports to Beijing last year.")
+    assert find(found, "COOPERATE", "AUS", "CHN") and not find(found, "CONCEDE")
