@@ -257,3 +257,12 @@ def test_resuming_paused_cooperation_is_a_concession(nlp):
 def test_resumed_exports_stay_cooperation(nlp):
     found = events("Canberra resumed beef exports to Beijing last year.")
     assert find(found, "COOPERATE", "AUS", "CHN") and not find(found, "CONCEDE")
+
+
+def test_whom_a_visit_is_for_meeting_is_its_target(nlp):
+    found = events("Erdogan travelled to Belgium on Tuesday for talks with NATO leaders.")
+    assert find(found, "CONSULT", "TUR", "NATO") and not find(found, "CONSULT", "TUR", "BEL")
+
+
+def test_a_visit_with_no_meeting_named_keeps_its_place(nlp):
+    assert find(events("Erdogan travelled to Belgium on Tuesday."), "CONSULT", "TUR", "BEL")

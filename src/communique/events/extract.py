@@ -769,6 +769,10 @@ class EventExtractor:
             # federation launched a general strike"), nor a crowd's where it is
             # ("students throughout Serbia staged demonstrations")
             targets = [sources[0]]
+        if pattern.mode == "visit" and verb is not None:
+            # "travelled to Canada for meetings with G7 ministers": whom the visit meets
+            # is its counterpart, before the place it goes to
+            targets = self._met_on_visit(verb, sources) or targets
         at_home = pattern.type == "MOBILIZE" and bool(targets) and not domestic and \
             {t.party for t in targets} <= {s.party for s in sources}
         if at_home:
@@ -804,6 +808,17 @@ class EventExtractor:
             targets = [t for t in targets if t.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _met_on_visit(self, verb: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """The actors a visit is "for" meeting: the "with" phrase of a meeting noun in
+        the verb's "for" phrase ("for talks with Saudi officials")."""
+        meetings = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in c.children if g.dep_ == "pobj" and any(
+                        p.type == "CONSULT" for p in self.lex.nouns.get(g.lemma_.lower(), ()))]
+        partners = [g for m in meetings for c in m.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+        mine = {s.actor for s in sources}
+        return [p for g in partners for p in self._participants(g, mine)]
 
     def _switched(self, pattern: Pattern, trigger: Token, verb: Token | None,
                   slots: list[tuple[str, list[Token]]]) -> Pattern:
