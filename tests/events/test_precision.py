@@ -266,3 +266,15 @@ def test_whom_a_visit_is_for_meeting_is_its_target(nlp):
 
 def test_a_visit_with_no_meeting_named_keeps_its_place(nlp):
     assert find(events("Erdogan travelled to Belgium on Tuesday."), "CONSULT", "TUR", "BEL")
+
+
+def test_an_unplaced_co_source_adds_no_partyless_duplicate(nlp):
+    found = events("French President Emmanuel Macron and the activist Maren Oddvik urged Iran to "
+                   "free the detained aid workers.")
+    assert find(found, "REQUEST", "FRA", "IRN")
+    assert not [e for e in find(found, "REQUEST") if not (e["source"] or {}).get("party")]
+
+
+def test_an_unplaced_source_alone_keeps_its_event(nlp):
+    assert find(events("Maren Oddvik urged Iran to free the detained aid workers."), "REQUEST",
+                None, "IRN")

@@ -806,6 +806,10 @@ class EventExtractor:
             # "tariffs on wines and champagne from France": the placed target is the one
             # the act is on; the unplaced words beside it add a partyless duplicate
             targets = [t for t in targets if t.party]
+        if any(s.party for s in sources):
+            # "she and an aid group's director urged the council": the unplaced co-source
+            # adds a partyless duplicate of the placed one's event
+            sources = [s for s in sources if s.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
 
