@@ -278,3 +278,14 @@ def test_an_unplaced_co_source_adds_no_partyless_duplicate(nlp):
 def test_an_unplaced_source_alone_keeps_its_event(nlp):
     assert find(events("Maren Oddvik urged Iran to free the detained aid workers."), "REQUEST",
                 None, "IRN")
+
+
+def test_keeping_tariffs_in_place_is_a_sanction(nlp):
+    found = events("Brussels is keeping its duties in place on Chinese electric cars. "
+                   "Washington will maintain tariffs on Brazil and India.")
+    assert find(found, "SANCTION", "USA", "BRA") and find(found, "SANCTION", "USA", "IND")
+
+
+def test_banning_the_supply_of_goods_to_a_state_is_a_sanction(nlp):
+    found = events("The Netherlands banned the supply of chipmaking machines to China last year.")
+    assert find(found, "SANCTION", "NLD", "CHN") and not find(found, "COERCE")
