@@ -289,3 +289,12 @@ def test_keeping_tariffs_in_place_is_a_sanction(nlp):
 def test_banning_the_supply_of_goods_to_a_state_is_a_sanction(nlp):
     found = events("The Netherlands banned the supply of chipmaking machines to China last year.")
     assert find(found, "SANCTION", "NLD", "CHN") and not find(found, "COERCE")
+
+
+def test_ceasing_aid_is_a_sanction(nlp):
+    found = events("Washington ceased its funding to UNRWA in January 2024.")
+    assert find(found, "SANCTION", "USA")
+
+
+def test_ceasing_fire_is_no_sanction(nlp):
+    assert not find(events("Israel and Hamas ceased fire on Sunday."), "SANCTION")
