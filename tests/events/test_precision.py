@@ -298,3 +298,18 @@ def test_ceasing_aid_is_a_sanction(nlp):
 
 def test_ceasing_fire_is_no_sanction(nlp):
     assert not find(events("Israel and Hamas ceased fire on Sunday."), "SANCTION")
+
+
+def test_a_bloc_meeting_within_itself_consults_its_members(nlp):
+    found = events("ASEAN foreign ministers gathered in Kuala Lumpur on Tuesday.")
+    assert find(found, "CONSULT", "ASEAN", "ASEAN")
+
+
+def test_crowds_gathering_stay_a_protest(nlp):
+    found = events("Thousands of protesters gathered in central Tbilisi on Sunday.")
+    assert find(found, "PROTEST", "GEO") and not find(found, "CONSULT")
+
+
+def test_costs_imposed_on_a_state_are_a_sanction(nlp):
+    found = events("The G7 vowed to impose severe costs on Moscow over the annexation.")
+    assert find(found, "SANCTION", "G7", "RUS")

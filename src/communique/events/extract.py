@@ -798,6 +798,10 @@ class EventExtractor:
             # "U.S. officials will convene this weekend": one state's people meeting among
             # themselves consult no one (a coalition or a bloc that meets still counts)
             return []
+        if pattern.type == "CONSULT" and not targets and len(sources) == 1 and sources[0].party:
+            # "G7 ministers gathered in Quebec": a bloc meeting within itself consults
+            # its own members (coded X -> X, as a state's domestic events are)
+            targets = [sources[0]]
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
             # that needs no target keeps its unplaced source ("the general resigned")
