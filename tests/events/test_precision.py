@@ -313,3 +313,12 @@ def test_crowds_gathering_stay_a_protest(nlp):
 def test_costs_imposed_on_a_state_are_a_sanction(nlp):
     found = events("The G7 vowed to impose severe costs on Moscow over the annexation.")
     assert find(found, "SANCTION", "G7", "RUS")
+
+
+def test_agreeing_with_a_proposal_endorses_it(nlp):
+    found = events("Tokyo agreed with the EU's plan for a joint naval mission.")
+    assert find(found, "SUPPORT", "JPN", "EU") and not find(found, "AGREE", "JPN", "EU")
+
+
+def test_agreeing_with_a_party_stays_an_agreement(nlp):
+    assert find(events("Armenia agreed with Azerbaijan on the text of a peace treaty."), "AGREE", "ARM", "AZE")
