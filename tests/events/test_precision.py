@@ -322,3 +322,18 @@ def test_agreeing_with_a_proposal_endorses_it(nlp):
 
 def test_agreeing_with_a_party_stays_an_agreement(nlp):
     assert find(events("Armenia agreed with Azerbaijan on the text of a peace treaty."), "AGREE", "ARM", "AZE")
+
+
+def test_hitting_a_state_with_tariffs_is_no_assault(nlp):
+    found = events("Washington hit Ottawa with a 35% levy on lumber in August.")
+    assert find(found, "SANCTION", "USA", "CAN") and not find(found, "ASSAULT")
+
+
+def test_retaliating_with_tariffs_is_a_sanction(nlp):
+    found = events("Ottawa retaliated with duties on American orange juice in March.")
+    assert find(found, "SANCTION", "CAN", "USA")
+
+
+def test_doubling_a_tariff_is_a_sanction(nlp):
+    found = events("Washington doubled the tariff on Indian goods to 50% in August.")
+    assert find(found, "SANCTION", "USA", "IND")
