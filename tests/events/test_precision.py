@@ -202,3 +202,138 @@ def test_the_bloc_is_the_body_named_before(nlp):
 
 def test_a_body_noun_with_no_body_named_before_names_no_one(nlp):
     assert not find(events("Mali accused the regional body of failing its members."), "ACCUSE")
+
+
+def test_dismissing_a_reply_as_stalling_accuses(nlp):
+    # an "as" phrase with a gerund ascribes conduct to the other side: ACCUSE
+    found = events("Seoul dismissed Pyongyang's statement as deliberately raising tensions on the peninsula.")
+    assert find(found, "ACCUSE", "KOR", "PRK") and not find(found, "REJECT")
+
+
+def test_dismissing_a_plan_as_unrealistic_stays_a_rejection(nlp):
+    found = events("Seoul dismissed Pyongyang's proposal as unrealistic.")
+    assert find(found, "REJECT", "KOR", "PRK") and not find(found, "ACCUSE")
+
+
+def test_restrictions_on_goods_are_a_sanction(nlp):
+    found = events("Tokyo imposed restrictions on South Korean chemical exports in July 2019.")
+    assert find(found, "SANCTION", "JPN", "KOR") and not find(found, "COERCE")
+
+
+def test_restrictions_on_people_stay_coercion(nlp):
+    found = events("Myanmar's junta imposed restrictions on Rohingya villagers in Rakhine state.")
+    assert not find(found, "SANCTION")
+
+
+def test_maximum_pressure_is_a_sanction_campaign(nlp):
+    found = events("Washington vowed to keep up maximum pressure on Pyongyang until it gives up its weapons.")
+    assert find(found, "SANCTION", "USA", "PRK") and not find(found, "REQUEST")
+
+
+def test_plain_pressure_stays_a_request(nlp):
+    found = events("Washington put pressure on Seoul to raise its defence spending.")
+    assert find(found, "REQUEST", "USA", "KOR") and not find(found, "SANCTION")
+
+
+def test_who_names_the_thing_in_a_clause_is_no_target(nlp):
+    # "what Beijing calls ...": the speaker's own side naming the thing, not the party acted on
+    found = events("Chinese Foreign Ministry spokesperson Lin Jian rejected other countries' "
+                   "imposition of what Beijing calls unilateral sanctions.")
+    assert not find(found, "REJECT", "CHN", "CHN")
+
+
+def test_another_party_beside_such_a_clause_stays_the_target(nlp):
+    found = events("Russian Foreign Minister Sergei Lavrov rejected the West's use of what Moscow "
+                   "calls illegal sanctions.")
+    assert find(found, "REJECT", "RUS", "WST")
+
+
+def test_resuming_paused_cooperation_is_a_concession(nlp):
+    # the guidelines: pausing aid is SANCTION, resuming it CONCEDE; so for cooperation
+    found = events("Seoul resumed military cooperation with Tokyo in 2023.")
+    assert find(found, "CONCEDE", "KOR", "JPN") and not find(found, "COOPERATE")
+
+
+def test_resumed_exports_stay_cooperation(nlp):
+    found = events("Canberra resumed beef exports to Beijing last year.")
+    assert find(found, "COOPERATE", "AUS", "CHN") and not find(found, "CONCEDE")
+
+
+def test_whom_a_visit_is_for_meeting_is_its_target(nlp):
+    found = events("Erdogan travelled to Belgium on Tuesday for talks with NATO leaders.")
+    assert find(found, "CONSULT", "TUR", "NATO") and not find(found, "CONSULT", "TUR", "BEL")
+
+
+def test_a_visit_with_no_meeting_named_keeps_its_place(nlp):
+    assert find(events("Erdogan travelled to Belgium on Tuesday."), "CONSULT", "TUR", "BEL")
+
+
+def test_an_unplaced_co_source_adds_no_partyless_duplicate(nlp):
+    found = events("French President Emmanuel Macron and the activist Maren Oddvik urged Iran to "
+                   "free the detained aid workers.")
+    assert find(found, "REQUEST", "FRA", "IRN")
+    assert not [e for e in find(found, "REQUEST") if not (e["source"] or {}).get("party")]
+
+
+def test_an_unplaced_source_alone_keeps_its_event(nlp):
+    assert find(events("Maren Oddvik urged Iran to free the detained aid workers."), "REQUEST",
+                None, "IRN")
+
+
+def test_keeping_tariffs_in_place_is_a_sanction(nlp):
+    found = events("Brussels is keeping its duties in place on Chinese electric cars. "
+                   "Washington will maintain tariffs on Brazil and India.")
+    assert find(found, "SANCTION", "USA", "BRA") and find(found, "SANCTION", "USA", "IND")
+
+
+def test_banning_the_supply_of_goods_to_a_state_is_a_sanction(nlp):
+    found = events("The Netherlands banned the supply of chipmaking machines to China last year.")
+    assert find(found, "SANCTION", "NLD", "CHN") and not find(found, "COERCE")
+
+
+def test_ceasing_aid_is_a_sanction(nlp):
+    found = events("Washington ceased its funding to UNRWA in January 2024.")
+    assert find(found, "SANCTION", "USA")
+
+
+def test_ceasing_fire_is_no_sanction(nlp):
+    assert not find(events("Israel and Hamas ceased fire on Sunday."), "SANCTION")
+
+
+def test_a_bloc_meeting_within_itself_consults_its_members(nlp):
+    found = events("ASEAN foreign ministers gathered in Kuala Lumpur on Tuesday.")
+    assert find(found, "CONSULT", "ASEAN", "ASEAN")
+
+
+def test_crowds_gathering_stay_a_protest(nlp):
+    found = events("Thousands of protesters gathered in central Tbilisi on Sunday.")
+    assert find(found, "PROTEST", "GEO") and not find(found, "CONSULT")
+
+
+def test_costs_imposed_on_a_state_are_a_sanction(nlp):
+    found = events("The G7 vowed to impose severe costs on Moscow over the annexation.")
+    assert find(found, "SANCTION", "G7", "RUS")
+
+
+def test_agreeing_with_a_proposal_endorses_it(nlp):
+    found = events("Tokyo agreed with the EU's plan for a joint naval mission.")
+    assert find(found, "SUPPORT", "JPN", "EU") and not find(found, "AGREE", "JPN", "EU")
+
+
+def test_agreeing_with_a_party_stays_an_agreement(nlp):
+    assert find(events("Armenia agreed with Azerbaijan on the text of a peace treaty."), "AGREE", "ARM", "AZE")
+
+
+def test_hitting_a_state_with_tariffs_is_no_assault(nlp):
+    found = events("Washington hit Ottawa with a 35% levy on lumber in August.")
+    assert find(found, "SANCTION", "USA", "CAN") and not find(found, "ASSAULT")
+
+
+def test_retaliating_with_tariffs_is_a_sanction(nlp):
+    found = events("Ottawa retaliated with duties on American orange juice in March.")
+    assert find(found, "SANCTION", "CAN", "USA")
+
+
+def test_doubling_a_tariff_is_a_sanction(nlp):
+    found = events("Washington doubled the tariff on Indian goods to 50% in August.")
+    assert find(found, "SANCTION", "USA", "IND")

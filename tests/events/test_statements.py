@@ -99,3 +99,16 @@ def test_saying_a_party_breaks_the_rules_accuses_it(nlp):
     assert find(found, "ACCUSE", "USA", "IRN")
     found = quoted(events("The United States said Iran is not defying the Security Council."))
     assert not find(found, "ACCUSE")
+
+
+def test_the_act_a_speaker_alleges_is_their_accusation_only(nlp):
+    # "X said Y is defying the council": the accusation, not also Y's REJECT
+    found = events("The United States said on Monday that North Korea is defying the Security "
+                      "Council with its missile launches.")
+    assert find(found, "ACCUSE", "USA", "PRK")
+    assert not find(found, "REJECT", "PRK")
+
+
+def test_defiance_told_by_the_story_itself_stays(nlp):
+    found = events("North Korea defied the Security Council on Monday with two missile launches.")
+    assert find(found, "REJECT", "PRK", "UN")

@@ -25,6 +25,9 @@ __all__ = ["PLOVER_TYPES", "Event", "EventExtractor", "Lexicon", "Participant", 
            "merge_events"]
 
 
+WRONGDOING = "statement.ACCUSE.wrongdoing"  # the statement rule that accuses of breaking a rule
+
+
 @lru_cache(maxsize=1)
 def _extractor() -> EventExtractor:
     return EventExtractor()
@@ -46,6 +49,12 @@ def extract_statement_events(doc: Doc, article: Article, actors: Sequence[Actor]
     return _statements().extract(doc, article, actors, dates, quotes)
 
 
-def merge_events(*groups: Sequence[Event]) -> list[Event]:
-    """Events from several passes as one list; the same event told twice is one event."""
-    return dedupe([e for group in groups for e in group])
+def merge_events(events: Sequence[Event], statements: Sequence[Event] = ()) -> list[Event]:
+    """Events from several passes as one list; the same event told twice is one event.
+    An act a statement says its actor commits wrongly ("Washington said Iran is defying
+    the council") is the speaker's allegation, coded as their ACCUSE: the story does not
+    tell the alleged act as an event of its own."""
+    alleged = {(s.trigger[0], s.target.actor) for s in statements
+               if s.pattern == WRONGDOING and s.target is not None}
+    kept = [e for e in events if e.source is None or (e.trigger[0], e.source.actor) not in alleged]
+    return dedupe([*kept, *statements])

@@ -127,6 +127,7 @@ class EventExtractor:
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
+        self.goods = cues.get("goods_nouns", frozenset())
         self.repairs = self.lex.repairs
         self.loose = self.lex.unattributed
 
@@ -845,6 +846,7 @@ class EventExtractor:
             # "Mali, Burkina Faso and Niger withdrew from ECOWAS": leaving a body, not
             # a battlefield (the guidelines' SANCTION)
             pattern = self.lex.by_id[pattern.igo_target]
+        pattern = self._switched(pattern, trigger, verb, slots)
         if not targets and "own" in pattern.target and len(sources) == 1 and \
                 (sources[0].actor or "").startswith("country:"):
             # "Turkish authorities imposed a curfew in the town of Cizre": a curfew,
@@ -869,6 +871,10 @@ class EventExtractor:
             # federation launched a general strike"), nor a crowd's where it is
             # ("students throughout Serbia staged demonstrations")
             targets = [sources[0]]
+        if pattern.mode == "visit" and verb is not None:
+            # "travelled to Canada for meetings with G7 ministers": whom the visit meets
+            # is its counterpart, before the place it goes to
+            targets = self._met_on_visit(verb, sources) or targets
         at_home = pattern.type == "MOBILIZE" and bool(targets) and not domestic and \
             {t.party for t in targets} <= {s.party for s in sources}
         if at_home:
@@ -894,6 +900,10 @@ class EventExtractor:
             # "U.S. officials will convene this weekend": one state's people meeting among
             # themselves consult no one (a coalition or a bloc that meets still counts)
             return []
+        if pattern.type == "CONSULT" and not targets and len(sources) == 1 and sources[0].party:
+            # "G7 ministers gathered in Quebec": a bloc meeting within itself consults
+            # its own members (coded X -> X, as a state's domestic events are)
+            targets = [sources[0]]
         if targets and not any(p.party for p in (*sources, *targets)):
             # no party on either side ("the train was travelling to Peshawar"); an act
             # that needs no target keeps its unplaced source ("the general resigned")
@@ -902,8 +912,49 @@ class EventExtractor:
             # "tariffs on wines and champagne from France": the placed target is the one
             # the act is on; the unplaced words beside it add a partyless duplicate
             targets = [t for t in targets if t.party]
+        if any(s.party for s in sources):
+            # "she and an aid group's director urged the council": the unplaced co-source
+            # adds a partyless duplicate of the placed one's event
+            sources = [s for s in sources if s.party]
         return self._events(pattern, anchor, trigger, sources, targets,
                             self._polarity(anchor), self._modality(anchor))
+
+    def _met_on_visit(self, verb: Token, sources: Sequence[Participant]) -> list[Participant]:
+        """The actors a visit is "for" meeting: the "with" phrase of a meeting noun in
+        the verb's "for" phrase ("for talks with Saudi officials")."""
+        meetings = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for g in c.children if g.dep_ == "pobj" and any(
+                        p.type == "CONSULT" for p in self.lex.nouns.get(g.lemma_.lower(), ()))]
+        partners = [g for m in meetings for c in m.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"]
+        mine = {s.actor for s in sources}
+        return [p for g in partners for p in self._participants(g, mine)]
+
+    def _switched(self, pattern: Pattern, trigger: Token, verb: Token | None,
+                  slots: list[tuple[str, list[Token]]]) -> Pattern:
+        """The reading a pattern's `switch` names when its condition holds: "dismissed
+        the reply as stalling the talks" attacks conduct (ACCUSE, not REJECT, by the
+        guidelines' borderline cases); restrictions on goods or trade ("on the Chinese
+        AI model", "on steel imports") punish a state's economy (SANCTION), while
+        restrictions on people stay coercion."""
+        for condition, other in pattern.switch:
+            if condition == "as_act" and verb is not None and self._as_act(verb):
+                return self.lex.by_id[other]
+            if condition == "goods" and any(
+                    self._lemma(tok) in self.goods or self.goods & {
+                        c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
+                    for spec, tokens in slots if spec.startswith("prep:") for tok in tokens):
+                return self.lex.by_id[other]
+        return pattern
+
+    @staticmethod
+    def _as_act(verb: Token) -> bool:
+        """Does an "as" phrase on the verb or its object hold a gerund ("as deliberately
+        setting conditions"), an act ascribed to the other side?"""
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+        return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+            for h in holders for c in h.children)
 
     @staticmethod
     def _is_state(party: str | None) -> bool:
@@ -1393,10 +1444,13 @@ def _phrase(tok: Token, opinions: frozenset[str] = frozenset()) -> list[Token]:
 
 
 def _in_clause(inner: Token, top: Token) -> bool:
-    """Is `inner` inside a participle or relative clause on a noun below `top`?"""
+    """Is `inner` inside a participle or relative clause on a noun below `top`, or a
+    clause that is a preposition's object ("the imposition of what Beijing calls
+    sanctions": the one who names the thing, not the one it is done by)?"""
     node = inner
     while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")) or (
+                node.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX")):
             return True
         node = node.head
     return False

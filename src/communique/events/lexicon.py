@@ -16,6 +16,10 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE",
                 "COERCE", "ASSAULT")
 TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj", "own"}
+# conditions of a pattern's `switch` (docs/event-patterns.md): "as_act", an "as" phrase that
+# names an act ("dismissed the reply as stalling the talks"); "goods", a target slot that
+# names goods or trade ("restrictions on the Chinese AI model")
+SWITCHES = {"as_act", "goods"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Pattern:
     source: str = "subj"
     passive: bool = False
     igo_target: str | None = None  # the pattern read when every target is an IGO
+    # other readings of the same words: condition (SWITCHES) -> the pattern read when it holds
+    switch: tuple[tuple[str, str], ...] = ()
     mode: str | None = None
     cameo: str | None = None
     example: str | None = None
@@ -113,9 +119,21 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         light=tuple(x.lower() for x in obj.get("light") or ()),
         modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
-        igo_target=obj.get("igo_target"),
+        igo_target=obj.get("igo_target"), switch=_switch(obj.get("switch"), where, problems),
         mode=obj.get("mode"), cameo=obj.get("cameo"), example=obj.get("example"),
         example_source=obj.get("example_source"), example_target=obj.get("example_target"))
+
+
+def _switch(value: object, where: str, problems: list[str]) -> tuple[tuple[str, str], ...]:
+    if not value:
+        return ()
+    if not isinstance(value, dict):
+        problems.append(f"{where}: switch must be an object")
+        return ()
+    for condition in value:
+        if condition not in SWITCHES:
+            problems.append(f"{where}: unknown switch condition {condition!r}")
+    return tuple((str(k), str(v)) for k, v in value.items())
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +149,18 @@ def load_lexicon() -> Lexicon:
         seen.add(pattern.id)
         lexicon.patterns.append(pattern)
         lexicon.by_id[pattern.id] = pattern
-        (lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns)[pattern.lemma].append(pattern)
+    # a pattern another one switches to is read only through it: "dismissed ... as
+    # stalling" is an accusation, "dismissed ... as unrealistic" stays a rejection
+    switched = {target for p in lexicon.patterns for _, target in p.switch}
     for pattern in lexicon.patterns:
+        if pattern.id not in switched:
+            index = lexicon.verbs if pattern.trigger == "verb" else lexicon.nouns
+            index[pattern.lemma].append(pattern)
         if pattern.igo_target and pattern.igo_target not in lexicon.by_id:
             lexicon.problems.append(f"{pattern.id}: igo_target {pattern.igo_target!r} is no pattern")
+        for condition, target in pattern.switch:
+            if target not in lexicon.by_id:
+                lexicon.problems.append(f"{pattern.id}: switch {condition} {target!r} is no pattern")
     for patterns in lexicon.nouns.values():  # "hunger strike" before "strike"
         patterns.sort(key=lambda p: not p.modifier)
     for where, obj in _lines("plover_cameo"):
