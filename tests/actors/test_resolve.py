@@ -175,3 +175,25 @@ def test_it_in_what_a_body_says_is_that_body(nlp):
                    "targeted a gathering of officers.")
     assert "it" in mention_texts(found, "country:RUS")
     assert "it" not in mention_texts(found, "region:WST")
+
+
+def test_shared_surname_names_the_person_introduced_first(nlp):
+    text = ("Jimmy Lai founded a newspaper in Hong Kong. His son Sebastien Lai met lawmakers "
+            "in Washington on Tuesday. The younger Lai said the family was worried. "
+            "In court, Lai said the charges were false.")
+    found = actors(text, "2025-03-13")
+    father = mention_texts(found, "person:jimmy-lai")
+    son = next(a for a in found.values() if a["name"] == "Sebastien Lai")
+    assert "Lai" in father and father.count("Lai") == 1
+    assert [m["text"] for m in son["mentions"]].count("Lai") == 1
+
+
+def test_a_leader_of_the_1990s_is_known_on_a_date_of_the_1990s(nlp):
+    found = actors("President Hosni Mubarak met Yasser Arafat in Cairo.", "1996-05-02")
+    assert found["person:hosni-mubarak"]["code"] == "EGYGOV"
+    assert found["person:yasser-arafat"]["party"] == "PSE"
+
+
+def test_country_named_by_its_full_iso_name_is_a_country(nlp):
+    found = actors("Burkina Faso expelled two French diplomats on Monday.")
+    assert found["country:BFA"]["kind"] == "country"

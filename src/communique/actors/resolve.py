@@ -36,6 +36,8 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+# "the younger Lai": of two people sharing a surname, the one introduced later
+YOUNGER = frozenset({"younger", "junior"})
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -520,10 +522,11 @@ class ActorResolver:
     def _person_actor(self, ent: Span, people: list[Entry], found: _DocActors,
                       day: dt.date | None) -> None:
         weight = self._weight(ent)
+        younger = ent.start > 0 and ent.doc[ent.start - 1].lower_ in YOUNGER
         if len(ent.text.split()) == 1:
             # "Richard Bennett ... Bennett said": the person the article introduced, not
             # the known person of that name (Naftali Bennett)
-            earlier = self._earlier_by_part(ent.text, found)
+            earlier = self._earlier_by_part(ent.text, found, younger)
             if earlier is not None and earlier.actor.id not in {f"person:{e.id}" for e in people}:
                 found.add(earlier.actor, ent, "surname", weight)
                 return
@@ -537,7 +540,7 @@ class ActorResolver:
             return
         words = ent.text.split()
         if len(words) == 1:
-            earlier = self._earlier_by_part(ent.text, found)
+            earlier = self._earlier_by_part(ent.text, found, younger)
             if earlier is not None:
                 found.add(earlier.actor, ent, "surname", weight)
                 return
@@ -582,13 +585,15 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _earlier_by_part(name: str, found: _DocActors) -> _Found | None:
+    def _earlier_by_part(name: str, found: _DocActors, younger: bool = False) -> _Found | None:
         key = fold(name)
         people = list(found.people())
-        for item in reversed(people):
-            parts = [fold(p) for p in item.actor.name.split()]
-            if key in parts:
-                return item
+        sharing = [item for item in people if key in (fold(p) for p in item.actor.name.split())]
+        if sharing:
+            # "Jimmy Lai ... his son Sebastien Lai ... Lai said": a surname two people of
+            # the article share names the one introduced first, the article's subject;
+            # the other is named in full or as "the younger Lai"
+            return sharing[-1] if younger else sharing[0]
         for item in reversed(people):  # "Pederson" for "Pedersen": one vowel spelled otherwise
             parts = [fold(p) for p in item.actor.name.split()]
             if len(parts) >= 2 and _vowel_variant(key, parts[-1]):
