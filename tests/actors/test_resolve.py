@@ -197,3 +197,21 @@ def test_a_leader_of_the_1990s_is_known_on_a_date_of_the_1990s(nlp):
 def test_country_named_by_its_full_iso_name_is_a_country(nlp):
     found = actors("Burkina Faso expelled two French diplomats on Monday.")
     assert found["country:BFA"]["kind"] == "country"
+
+
+@pytest.mark.parametrize("text,actor_id,sector", [
+    ("U.S. and Russian negotiators met in Vienna on Monday.", "country:USA", "GOV"),
+    ("The Zambia government rejected the report on Friday.", "country:ZMB", "GOV"),
+    ("The Nairobi government recalled its ambassador.", "country:KEN", "GOV"),
+    ("U.N. peacekeepers left the border town on Sunday.", "org:un", "MIL"),
+])
+def test_a_name_on_a_group_noun_is_that_countrys_or_bodys_actor(nlp, text, actor_id, sector):
+    found = actors(text)
+    assert actor_id in found
+    mention = found[actor_id]["mentions"][0]
+    assert mention["sector"] == sector
+
+
+def test_a_capital_alone_is_still_a_place(nlp):
+    found = actors("Delegates gathered in Nairobi on Monday.")
+    assert "country:KEN" not in found

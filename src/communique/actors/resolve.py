@@ -359,6 +359,14 @@ class ActorResolver:
         if ent.label_ in ("ORG", "FAC") or (orgs and not places):
             if orgs:
                 org = self.kb.organisations[orgs[0].id]
+                # "U.N. peacekeepers", "Red Cross officials"; a national body on its
+                # equipment ("U.S. military aircraft") stays the country's modifier
+                group = None if acting or (org.kind == "organisation" and org.country) \
+                    else _named_group(ent)
+                if group is not None:
+                    found.add(self.org_actor(org), ent, "alias", self._weight(group),
+                              self._acting(group), NOUN_SECTORS[group.lower_])
+                    return
                 found.add(self.org_actor(org), ent, "alias", self._weight(ent), acting)
                 return
             seat = next((p for p in places if p.how == "seat"), None)
@@ -398,6 +406,13 @@ class ActorResolver:
                 return
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
                       self._acting(head), group_sector)
+            return
+        group = None if acting or place.how not in ("name", "capital") else _named_group(ent)
+        if group is not None:
+            # "U.S. negotiators", "the Mozambique government", "the Khartoum government":
+            # a country's name on a group noun names that country's actor, as a demonym does
+            found.add(self.country_actor(place.id), ent, place.how, self._weight(group),
+                      self._acting(group), NOUN_SECTORS[group.lower_])
             return
         metonym_sector = "GOV" if place.how in ("capital", "seat") else None
         if place.how == "capital" and not acting:
@@ -936,6 +951,16 @@ def _modifier_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head is not tok and tok.head.dep_ in ("amod", "compound", "nmod", "conj"):
         tok = tok.head
     return tok
+
+
+def _named_group(ent: Span) -> Token | None:
+    """The group noun a name modifies ("U.S." in "U.S. and Russian negotiators", "U.N." in
+    "U.N. helicopters"), when the noun is one of the groups that act for a country or body."""
+    modifier = _modifier_root(ent.root)
+    if modifier.dep_ not in ("compound", "nmod", "amod") or modifier.head.i < ent.end:
+        return None
+    head = _group_head(modifier)
+    return head if head.lower_ in NOUN_SECTORS and head.pos_ == "NOUN" else None
 
 
 def _group_head(modifier: Token) -> Token:
