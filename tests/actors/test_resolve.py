@@ -215,3 +215,27 @@ def test_a_name_on_a_group_noun_is_that_countrys_or_bodys_actor(nlp, text, actor
 def test_a_capital_alone_is_still_a_place(nlp):
     found = actors("Delegates gathered in Nairobi on Monday.")
     assert "country:KEN" not in found
+
+
+def local(found: dict, name: str) -> dict:
+    return next(a for a in found.values() if a["name"] == name)
+
+
+def test_demonym_the_ner_joined_to_a_title_describes_the_person(nlp):
+    found = actors("British Trade Secretary John Smithfield has promised to keep the aid flowing.")
+    person = local(found, "John Smithfield")
+    assert (person["country"], person["role"]) == ("GBR", "trade minister")
+    assert not any(a["kind"] == "organisation" for a in found.values())
+
+
+def test_description_with_of_before_a_name(nlp):
+    found = actors("U.S. Secretary of State Jane Doerington telephoned her counterpart on Tuesday.")
+    person = local(found, "Jane Doerington")
+    assert (person["country"], person["role"]) == ("USA", "secretary of state")
+
+
+def test_two_described_people_joined_by_and_keep_their_own_countries(nlp):
+    found = actors("Chilean President Ana Quiroga and Peruvian Foreign Minister "
+                   "Luis Ormeno signed a border treaty on Monday.")
+    assert local(found, "Ana Quiroga")["country"] == "CHL"
+    assert local(found, "Luis Ormeno")["country"] == "PER"

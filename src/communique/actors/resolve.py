@@ -36,6 +36,9 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+# the words inside a description before a name: "Secretary of State", "Planning and
+# Investment Minister", "Minister for Foreign Affairs"
+TITLE_JOINERS = frozenset({"of", "and", "for", "&"})
 # "the younger Lai": of two people sharing a surname, the one introduced later
 YOUNGER = frozenset({"younger", "junior"})
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
@@ -241,6 +244,7 @@ class ActorResolver:
         ents += [Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
                  if ent.label_ in OTHER_LABELS and self._where(ent) and not self._speaking_name(ent)]
         ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start))
+        ents = self._cut_at_titles(doc, ents)
         # the countries the article names choose among towns of one name (a document prior)
         self._prior = frozenset(e.id for ent in ents if ent.label_ in ("GPE", "NORP")
                                 for e in self.kb.lookup(ent.text) if e.kind == "country")
@@ -307,6 +311,23 @@ class ActorResolver:
         covered = {i for span in added for i in range(span.start, span.end)}
         kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
         return kept + added
+
+    def _cut_at_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"British Defence Secretary Tom King" (NER: ORG "British Defence"): an
+        organisation name the knowledge base does not know that runs into a title is
+        the modifier before the title, a country's name or demonym ("U.S. military
+        officials" keeps the known "U.S. military")."""
+        titles = [(start, end) for start, end, _ in self._title_spans(doc)]
+        out = []
+        for ent in ents:
+            cut = next((start for start, end in titles if ent.start < start < ent.end < end), None)
+            if ent.label_ != "ORG" or cut is None or self.kb.lookup(ent.text):
+                out.append(ent)
+                continue
+            kinds = {e.kind: e.how for e in self.kb.lookup(doc[ent.start:cut].text)}
+            if "country" in kinds:
+                out.append(Span(doc, ent.start, cut, label="NORP" if kinds["country"] == "demonym" else "GPE"))
+        return out
 
     @staticmethod
     def _weight(span: Span | Token) -> float:
@@ -622,7 +643,9 @@ class ActorResolver:
         for span in self._description_spans(ent):
             title = title or self._title_in(span)
             for sub in span.ents:
-                entries.extend(self.kb.lookup(sub.text))
+                # "British Defence" (NER: ORG): the known words inside an unknown name
+                entries.extend(self.kb.lookup(sub.text) or [
+                    e for tok in sub for e in self.kb.lookup(tok.text) if e.kind != "person"])
             if not span.ents:
                 for tok in span:
                     entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
@@ -635,7 +658,11 @@ class ActorResolver:
         i, window = ent.start - 1, list[Token]()
         while i >= ent.sent.start and len(window) < 10:
             tok = doc[i]
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()":
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()" or (
+                    # "U.S. Secretary of State X", "Planning and Investment Minister X"
+                    # but not "Libyan leader X and Bulgarian President Y"
+                    window and tok.lower_ in TITLE_JOINERS and i > ent.sent.start
+                    and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i - 1].ent_type_ != "PERSON"):
                 window.insert(0, tok)
                 i -= 1
             else:
