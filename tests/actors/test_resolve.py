@@ -239,3 +239,30 @@ def test_two_described_people_joined_by_and_keep_their_own_countries(nlp):
                    "Luis Ormeno signed a border treaty on Monday.")
     assert local(found, "Ana Quiroga")["country"] == "CHL"
     assert local(found, "Luis Ormeno")["country"] == "PER"
+
+
+def test_lower_case_phrase_is_not_the_place_of_that_name(nlp):
+    found = actors("The soldiers crossed to the west bank of the river at dawn.")
+    assert "country:PSE" not in found
+
+
+def test_capitalised_word_opening_a_sentence_before_a_group_noun_is_not_a_person(nlp):
+    found = actors("Riot police fired tear gas at students in the capital.")
+    assert not any(a["kind"] == "person" for a in found.values())
+
+
+def test_a_countrys_envoy_to_the_un_serves_the_country(nlp):
+    found = actors("Pakistan's U.N. envoy, Amir Khanzada, said the council must act.")
+    envoy = local(found, "Amir Khanzada")
+    assert (envoy["party"], envoy["sector"]) == ("PAK", "GOV")
+
+
+def test_family_name_first_is_linked_later(nlp):
+    text = "China's ambassador, Liu Jianhong, spoke first. Liu said the plan was fair."
+    found = actors(text)
+    assert mention_texts(found, "local:person:liu-jianhong").count("Liu") == 1
+
+
+def test_sub_national_entity_acts_for_its_state(nlp):
+    found = actors("Republika Srpska lawmakers voted on Thursday to leave the state court.")
+    assert found["org:republika-srpska"]["party"] == "BIH"

@@ -36,6 +36,9 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+# a country's representatives to an international body act for the country
+REPRESENTATIVE_ROLES = frozenset({"ambassador", "ambassador to the un", "envoy",
+                                  "permanent representative", "deputy ambassador"})
 # the words inside a description before a name: "Secretary of State", "Planning and
 # Investment Minister", "Minister for Foreign Affairs"
 TITLE_JOINERS = frozenset({"of", "and", "for", "&"})
@@ -278,11 +281,13 @@ class ActorResolver:
             parts = item.actor.name.split()
             if len(parts) >= 2 and item.mentions:
                 start = min(m.start for m in item.mentions)
-                key = parts[-1]
-                if key in first_seen and first_seen[key][1] is not item:
-                    first_seen[key] = (-1, item)  # two people share it: leave it
-                else:
-                    first_seen[key] = (start, item)
+                # the family name comes last in most names and first in Chinese, Korean
+                # and Vietnamese ones ("Fu Cong ... Fu said")
+                for key in {parts[0], parts[-1]}:
+                    if key in first_seen and first_seen[key][1] is not item:
+                        first_seen[key] = (-1, item)  # two people share it: leave it
+                    else:
+                        first_seen[key] = (start, item)
         for tok in doc:
             if tok.i in found.covered or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (
                     tok.text[:1].isupper() and tok.i != tok.sent.start)):
@@ -358,7 +363,13 @@ class ActorResolver:
             if earlier is not None:
                 found.add(earlier.actor, ent[-1:], "surname", self._weight(ent))
                 return
+        if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and not any(ch.isupper() for ch in ent.text):
+            return  # "the west bank of the river": a common phrase, not the West Bank
         entries = self.kb.lookup(ent.text)
+        if ent.label_ in PERSON_LABELS and len(ent) == 1 and ent.start == ent.sent.start \
+                and not entries and ent.root.dep_ in ("compound", "amod") \
+                and ent.root.head.lower_ in NOUN_SECTORS and ent.root.head.is_lower:
+            return  # "Riot police fired ...": a capitalised word opening the sentence, not a person
         if ent.label_ not in PERSON_LABELS and len(ent) == 1 and not entries:
             earlier = self._earlier_by_part(ent.text, found)
             if earlier is not None and ent.text[:1].isupper():
@@ -380,10 +391,10 @@ class ActorResolver:
         if ent.label_ in ("ORG", "FAC") or (orgs and not places):
             if orgs:
                 org = self.kb.organisations[orgs[0].id]
-                # "U.N. peacekeepers", "Red Cross officials"; a national body on its
-                # equipment ("U.S. military aircraft") stays the country's modifier
-                group = None if acting or (org.kind == "organisation" and org.country) \
-                    else _named_group(ent)
+                # "U.N. peacekeepers", "Red Cross officials", "Republika Srpska lawmakers"
+                group = None if acting else _named_group(ent)
+                if group is not None and NOUN_SECTORS[group.lower_] == org.sector:
+                    group = None  # "U.S. military aircraft": the body's own equipment
                 if group is not None:
                     found.add(self.org_actor(org), ent, "alias", self._weight(group),
                               self._acting(group), NOUN_SECTORS[group.lower_])
@@ -404,7 +415,10 @@ class ActorResolver:
             if (ent.label_ == "FAC" or self._where(ent)) and self._town(ent, found):
                 return  # "civilians in Bucha", whatever label the statistical NER gave it
             if ent.label_ == "ORG" and self._plausible_org(ent):
-                found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
+                local = self._local_org(ent)
+                if local.country or local.in_kb or any(ch.isupper() for ch in ent.text):
+                    # "the defense ministry" with no country named: no one to act for
+                    found.add(local, ent, "name", self._weight(ent), acting)
             return
         if not places:
             if ent.label_ in PLACE_LABELS or self._where(ent):  # NORP: "the Hodeidah port"
@@ -705,8 +719,9 @@ class ActorResolver:
         if org and org.country:
             country = country or org.country
         sector = (title.sector if title else None) or (org.sector if org else None)
-        if org and org.kind in ("igo", "group"):
-            sector = "IGO"
+        if org and org.kind in ("igo", "group") and not (
+                country and title and title.role in REPRESENTATIVE_ROLES):
+            sector = "IGO"  # "Pakistan's U.N. envoy" serves Pakistan, "the UN envoy" the UN
         party = country or (org.code if org else None)
         code = (country + (sector or "")) if country else ("IGO" + org.code if org else None)
         name = re.sub(r"['’]s$", "", ent.text)  # "Robert Mueller's office": the person
