@@ -266,3 +266,23 @@ def test_family_name_first_is_linked_later(nlp):
 def test_sub_national_entity_acts_for_its_state(nlp):
     found = actors("Republika Srpska lawmakers voted on Thursday to leave the state court.")
     assert found["org:republika-srpska"]["party"] == "BIH"
+
+
+def test_title_in_apposition_describes_the_name_not_an_office_holder(nlp):
+    found = actors("Kenji Tanaka, the United Nations Emergency Relief Coordinator, urged all sides to allow aid.")
+    assert [a["name"] for a in found.values() if a["kind"] == "person"] == ["Kenji Tanaka"]
+
+
+def test_country_led_group_acts_for_that_country(nlp):
+    found = actors("Vietnamese-led forces retook a village near the border on Sunday.")
+    assert "country:VNM" in found
+
+
+def test_province_before_a_title_gives_the_persons_country(nlp):
+    found = actors("Balochistan Chief Minister Sarim Khan said the attack was planned abroad.")
+    assert local(found, "Sarim Khan")["country"] == "PAK"
+
+
+def test_known_person_spelled_a_little_otherwise(nlp):
+    found = actors("President Francois Mitterand welcomed the visitors in Paris.", "1990-05-01")
+    assert found["person:francois-mitterrand"]["code"] == "FRAGOV"

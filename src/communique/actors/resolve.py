@@ -186,7 +186,15 @@ class ActorResolver:
 
     @cached_property
     def _names(self) -> dict[str, str]:
-        return {p.name: p.id for p in self.kb.people.values()}
+        """Full names and full-name aliases, for names spelled a little otherwise
+        ("Francois Mitterand"); an alias two people share is left out."""
+        names = {p.name: p.id for p in self.kb.people.values()}
+        aliases: dict[str, set[str]] = {}
+        for p in self.kb.people.values():
+            for alias in p.aliases:
+                if len(alias.split()) >= 2 and alias not in names:
+                    aliases.setdefault(alias, set()).add(p.id)
+        return names | {a: next(iter(ids)) for a, ids in aliases.items() if len(ids) == 1}
 
     def __call__(self, doc: Doc) -> Doc:
         every = self.resolve(doc, doc._.article_date)
@@ -429,6 +437,11 @@ class ActorResolver:
             return
         if ent.label_ in PLACE_LABELS and place.kind == "country" and place.how in ("name", "capital"):
             self._places[ent.start_char] = self._located(ent.text, place.id, place.how)
+        led = _led_group(ent)
+        if led is not None:  # "Vietnamese-led forces", "the Saudi-led coalition"
+            found.add(self.country_actor(place.id), ent, place.how, self._weight(led),
+                      self._acting(led), NOUN_SECTORS.get(led.lower_))
+            return
         if place.how == "demonym" and _modifier_root(ent.root).dep_ in ("amod", "compound", "nmod"):
             head = _group_head(_modifier_root(ent.root))
             group_sector = NOUN_SECTORS.get(head.lower_)
@@ -718,6 +731,8 @@ class ActorResolver:
         country = next((e.id for e in entries if e.kind == "country"), None)
         if org and org.country:
             country = country or org.country
+        if country is None and title is not None:
+            country = self._region_country(ent)  # "Balochistan Chief Minister X": PAK
         sector = (title.sector if title else None) or (org.sector if org else None)
         if org and org.kind in ("igo", "group") and not (
                 country and title and title.role in REPRESENTATIVE_ROLES):
@@ -728,6 +743,17 @@ class ActorResolver:
         return Actor(id=f"local:person:{slug(name)}", name=name, kind="person",
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
+
+    def _region_country(self, ent: Span) -> str | None:
+        """The country of a province or town named in the words before a person's name
+        ("Balochistan Chief Minister", "Tyumen regional governor"), from the gazetteer."""
+        for span in self._description_spans(ent)[:1]:
+            for sub in span.ents:
+                if sub.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                    place = gazetteer().lookup(sub.text, self._prior)
+                    if place is not None and place.country in self.kb.countries:
+                        return place.country
+        return None
 
     def _local_org(self, ent: Span) -> Actor:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -779,6 +805,9 @@ class ActorResolver:
         if start in found.covered:
             return
         span = doc[start:end]
+        last = span[-1]
+        if last.dep_ == "appos" and last.head.ent_type_ == "PERSON":
+            return  # "Kenji Tanaka, the UN relief coordinator,": describes the name before
         i, window = start - 1, list[Token]()
         while i >= span.sent.start and len(window) < 6:
             tok = doc[i]
@@ -993,6 +1022,15 @@ def _modifier_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head is not tok and tok.head.dep_ in ("amod", "compound", "nmod", "conj"):
         tok = tok.head
     return tok
+
+
+def _led_group(ent: Span) -> Token | None:
+    """The noun after "<country>-led" ("Vietnamese-led forces"): the group the country leads."""
+    root = ent.root
+    led = root.head
+    if root.dep_ == "npadvmod" and led.lower_ == "led" and led.dep_ == "amod" and led.head.pos_ == "NOUN":
+        return led.head
+    return None
 
 
 def _named_group(ent: Span) -> Token | None:
