@@ -286,3 +286,8 @@ def test_province_before_a_title_gives_the_persons_country(nlp):
 def test_known_person_spelled_a_little_otherwise(nlp):
     found = actors("President Francois Mitterand welcomed the visitors in Paris.", "1990-05-01")
     assert found["person:francois-mitterrand"]["code"] == "FRAGOV"
+
+
+def test_town_in_an_apposition_gives_the_persons_country(nlp):
+    found = actors("Nothing has moved yet, Imran Hayat, the railway superintendent in Quetta, told reporters.")
+    assert local(found, "Imran Hayat")["country"] == "PAK"

@@ -731,8 +731,9 @@ class ActorResolver:
         country = next((e.id for e in entries if e.kind == "country"), None)
         if org and org.country:
             country = country or org.country
-        if country is None and title is not None:
-            country = self._region_country(ent)  # "Balochistan Chief Minister X": PAK
+        if country is None:
+            # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
+            country = self._region_country(ent, title is not None)
         sector = (title.sector if title else None) or (org.sector if org else None)
         if org and org.kind in ("igo", "group") and not (
                 country and title and title.role in REPRESENTATIVE_ROLES):
@@ -744,12 +745,19 @@ class ActorResolver:
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
 
-    def _region_country(self, ent: Span) -> str | None:
-        """The country of a province or town named in the words before a person's name
-        ("Balochistan Chief Minister", "Tyumen regional governor"), from the gazetteer."""
-        for span in self._description_spans(ent)[:1]:
+    def _region_country(self, ent: Span, titled: bool) -> str | None:
+        """The country of a province or town named in a person's description, from the
+        gazetteer: before the name with a title ("Balochistan Chief Minister", where the
+        NER often says ORG), or as a place in an apposition ("X, the railway
+        superintendent in Quetta")."""
+        spans = self._description_spans(ent)
+        before = bool(spans) and spans[0].end <= ent.start
+        for n, span in enumerate(spans):
+            labels = ("GPE", "LOC", "ORG", "NORP") if n == 0 and before and titled else ("GPE", "LOC")
+            if n == 0 and before and not titled:
+                continue
             for sub in span.ents:
-                if sub.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                if sub.label_ in labels:
                     place = gazetteer().lookup(sub.text, self._prior)
                     if place is not None and place.country in self.kb.countries:
                         return place.country
