@@ -291,3 +291,8 @@ def test_known_person_spelled_a_little_otherwise(nlp):
 def test_town_in_an_apposition_gives_the_persons_country(nlp):
     found = actors("Nothing has moved yet, Imran Hayat, the railway superintendent in Quetta, told reporters.")
     assert local(found, "Imran Hayat")["country"] == "PAK"
+
+
+def test_first_country_of_a_description_wins_even_through_a_national_body(nlp):
+    found = actors("General Pyotr Volkovsky, the commander of Russian forces in Ukraine, said the bridge was hit.")
+    assert local(found, "Pyotr Volkovsky")["country"] == "RUS"

@@ -728,9 +728,11 @@ class ActorResolver:
                 bodies = [e for e in self.kb.lookup(lead.text) if e.kind in ("organisation", "country")]
                 title, entries = (None, bodies) if bodies else self._context(lead)
         org = next((self.kb.organisations[e.id] for e in entries if e.kind == "organisation"), None)
-        country = next((e.id for e in entries if e.kind == "country"), None)
-        if org and org.country:
-            country = country or org.country
+        # the first country the description names, directly or through a national body
+        # ("the commander of Russian forces in Ukraine": RUS)
+        country = next((e.id if e.kind == "country" else self.kb.organisations[e.id].country
+                        for e in entries if e.kind == "country" or (
+                            e.kind == "organisation" and self.kb.organisations[e.id].country)), None)
         if country is None:
             # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
             country = self._region_country(ent, title is not None)
