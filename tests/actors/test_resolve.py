@@ -296,3 +296,9 @@ def test_town_in_an_apposition_gives_the_persons_country(nlp):
 def test_first_country_of_a_description_wins_even_through_a_national_body(nlp):
     found = actors("General Pyotr Volkovsky, the commander of Russian forces in Ukraine, said the bridge was hit.")
     assert local(found, "Pyotr Volkovsky")["country"] == "RUS"
+
+
+def test_an_international_post_named_before_a_country_serves_the_body(nlp):
+    found = actors("U.N. Special Envoy for Syria Lars Andersen said the talks would resume.")
+    envoy = local(found, "Lars Andersen")
+    assert (envoy["party"], envoy["sector"]) == ("UN", "IGO")

@@ -733,7 +733,11 @@ class ActorResolver:
         country = next((e.id if e.kind == "country" else self.kb.organisations[e.id].country
                         for e in entries if e.kind == "country" or (
                             e.kind == "organisation" and self.kb.organisations[e.id].country)), None)
-        if country is None:
+        representative = title is not None and title.role in REPRESENTATIVE_ROLES
+        if org and org.kind in ("igo", "group") and country and not representative and \
+                self._igo_first(entries):
+            country = None  # "the UN envoy for Syria X" serves the UN, not Syria
+        elif country is None:
             # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
             country = self._region_country(ent, title is not None)
         sector = (title.sector if title else None) or (org.sector if org else None)
@@ -746,6 +750,19 @@ class ActorResolver:
         return Actor(id=f"local:person:{slug(name)}", name=name, kind="person",
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
+
+    def _igo_first(self, entries: list[Entry]) -> bool:
+        """Does the description name an international body before any country?"""
+        for e in entries:
+            if e.kind == "country":
+                return False
+            if e.kind == "organisation":
+                org = self.kb.organisations[e.id]
+                if org.kind in ("igo", "group"):
+                    return True
+                if org.country:
+                    return False
+        return False
 
     def _region_country(self, ent: Span, titled: bool) -> str | None:
         """The country of a province or town named in a person's description, from the
