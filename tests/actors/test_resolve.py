@@ -302,3 +302,10 @@ def test_an_international_post_named_before_a_country_serves_the_body(nlp):
     found = actors("U.N. Special Envoy for Syria Lars Andersen said the talks would resume.")
     envoy = local(found, "Lars Andersen")
     assert (envoy["party"], envoy["sector"]) == ("UN", "IGO")
+
+
+def test_known_person_with_two_offices_takes_the_one_the_text_names(nlp):
+    titled = actors("Saudi Crown Prince Mohammed bin Salman met the envoy in Riyadh.", "2025-03-11")
+    assert titled["person:mohammed-bin-salman"]["role"] == "crown prince"
+    plain = actors("Mohammed bin Salman met the envoy in Riyadh.", "2025-03-11")
+    assert plain["person:mohammed-bin-salman"]["role"] == "prime minister"

@@ -205,8 +205,11 @@ class ActorResolver:
         return doc
 
     # -- actors from the knowledge base ---------------------------------------------------
-    def person_actor(self, person: Person, day: dt.date | None) -> Actor:
-        role = person.role_on(day)
+    def person_actor(self, person: Person, day: dt.date | None, titled: str | None = None) -> Actor:
+        """The person as of `day`, in the role the text gives him or her where several
+        are held ("Crown Prince Mohammed bin Salman", also prime minister), else the main one."""
+        role = next((r for r in person.roles_on(day) if r.role == titled), None) if titled else None
+        role = role or person.role_on(day)
         org = self.kb.organisations.get(role.org) if role and role.org else None
         if role is None:
             party = person.citizenship
@@ -599,7 +602,7 @@ class ActorResolver:
         if people:
             person = self._choose(people, found, day)
             how = "surname" if all(e.how == "surname" for e in people) else "name"
-            found.add(self.person_actor(person, day), ent, how, weight)
+            found.add(self.person_actor(person, day, self._titled_role(ent, person, day)), ent, how, weight)
             return
         words = ent.text.split()
         if len(words) == 1:
@@ -615,6 +618,14 @@ class ActorResolver:
                 found.add(self.person_actor(person, day), ent, "name", weight)
                 return
         found.add(self._local_person(ent, day), ent, "name", weight)
+
+    def _titled_role(self, ent: Span, person: Person, day: dt.date | None) -> str | None:
+        """The role the words around a known person's name give, when he or she holds
+        several on the date (only then is the description read)."""
+        if len(person.roles_on(day)) < 2:
+            return None
+        title = self._context(ent)[0] or self._title_in(ent)  # NER: "Crown Prince X" is one name
+        return title.role if title else None
 
     def _choose(self, entries: list[Entry], found: _DocActors, day: dt.date | None) -> Person:
         candidates = [self.kb.people[e.id] for e in entries]
