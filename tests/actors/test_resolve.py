@@ -309,3 +309,13 @@ def test_known_person_with_two_offices_takes_the_one_the_text_names(nlp):
     assert titled["person:mohammed-bin-salman"]["role"] == "crown prince"
     plain = actors("Mohammed bin Salman met the envoy in Riyadh.", "2025-03-11")
     assert plain["person:mohammed-bin-salman"]["role"] == "prime minister"
+
+
+@pytest.mark.parametrize("text,actor_id,acting", [
+    ("Students throughout Indonesia staged protests on Saturday.", "country:IDN", True),
+    ("Demonstrators in Baghdad blocked a road on Tuesday.", "country:IRQ", True),
+    ("Peacekeepers in Lebanon came under fire on Friday.", "country:LBN", False),
+    ("Russian troops in Ukraine shelled a town on Friday.", "country:UKR", False),
+])
+def test_a_peoples_group_in_a_country_acts_for_it(nlp, text, actor_id, acting):
+    assert (actor_id in actors(text)) is acting

@@ -36,6 +36,8 @@ LOCATIVE = {"in", "at", "from", "across", "into", "near", "inside", "outside", "
             "around", "within", "via", "toward", "towards", "through", "between", "among"}
 HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancellor", "king",
                       "queen", "emir", "premier", "crown prince", "emperor")
+# the groups a place alone says are that place's people ("students throughout Indonesia")
+LOCAL_GROUP_SECTORS = frozenset({"CVL", "OPP", "REB", "LEG"})
 # a country's representatives to an international body act for the country
 REPRESENTATIVE_ROLES = frozenset({"ambassador", "ambassador to the un", "envoy",
                                   "permanent representative", "deputy ambassador"})
@@ -458,10 +460,12 @@ class ActorResolver:
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
                       self._acting(head), group_sector)
             return
-        group = None if acting or place.how not in ("name", "capital") else _named_group(ent)
+        group = None if acting or place.how not in ("name", "capital") else (
+            _named_group(ent) or _group_located_in(ent))
         if group is not None:
             # "U.S. negotiators", "the Mozambique government", "the Khartoum government":
-            # a country's name on a group noun names that country's actor, as a demonym does
+            # a country's name on a group noun names that country's actor, as a demonym
+            # does; so does the place of a people's group ("opposition rebels in Chad")
             found.add(self.country_actor(place.id), ent, place.how, self._weight(group),
                       self._acting(group), NOUN_SECTORS[group.lower_])
             return
@@ -1060,6 +1064,24 @@ def _modifier_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head is not tok and tok.head.dep_ in ("amod", "compound", "nmod", "conj"):
         tok = tok.head
     return tok
+
+
+def _group_located_in(ent: Span) -> Token | None:
+    """The group of the country's own people a place is where of ("students throughout
+    Indonesia", "demonstrators in Baghdad", "rebels in the Ivory Coast"): civilians,
+    the opposition, rebels and lawmakers, unqualified by another nationality or body
+    ("Russian troops in Ukraine", "peacekeepers in Lebanon" and "diplomats in Kabul" are
+    not the place's)."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "throughout", "across") or prep.dep_ != "prep":
+        return None
+    group = prep.head
+    if group.pos_ != "NOUN" or NOUN_SECTORS.get(group.lower_) not in LOCAL_GROUP_SECTORS:
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ for c in group.children):
+        return None
+    return group
 
 
 def _led_group(ent: Span) -> Token | None:
