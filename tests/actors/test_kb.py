@@ -131,3 +131,10 @@ def test_leaders_of_past_decades_hold_office_on_their_dates(kb, name, code, day,
 def test_news_outlets_carry_their_country_and_the_media_sector(kb, name, code):
     org = kb.organisations[[e for e in kb.lookup(name) if e.kind == "organisation"][0].id]
     assert (org.country, org.sector) == (code, "MED")
+
+
+@pytest.mark.parametrize("name,code", [("Kampuchea", "KHM"), ("Zaire", "COD"), ("Soviet Union", "RUS"),
+                                       ("Former Yugoslav Republic of Macedonia", "MKD"),
+                                       ("Kampuchean", "KHM")])
+def test_former_names_of_states_in_older_news(kb, name, code):
+    assert [e.id for e in kb.lookup(name) if e.kind == "country"] == [code]
