@@ -319,3 +319,21 @@ def test_known_person_with_two_offices_takes_the_one_the_text_names(nlp):
 ])
 def test_a_peoples_group_in_a_country_acts_for_it(nlp, text, actor_id, acting):
     assert (actor_id in actors(text)) is acting
+
+
+def test_a_leader_named_without_a_country_leads_the_one_the_sentence_names(nlp):
+    found = actors("Ousted President Askar Tolonov has agreed to resign without returning to Kyrgyzstan.")
+    assert local(found, "Askar Tolonov")["country"] == "KGZ"
+    two = actors("President Askar Tolonov flew from Kyrgyzstan to Kazakhstan on Monday.")
+    assert local(two, "Askar Tolonov")["country"] is None
+
+
+def test_country_after_a_titled_name(nlp):
+    found = actors("King Hassan of Morocco was ready to host a meeting.")
+    assert found["local:person:hassan"]["country"] == "MAR"
+
+
+def test_outlet_after_a_word_for_a_newspaper(nlp):
+    found = actors("The U.S. newspaper Boston Herald-Tribune reported the plan on Monday.")
+    outlet = found["local:org:boston-herald-tribune"]
+    assert (outlet["kind"], outlet["country"], outlet["sector"]) == ("organisation", "USA", "MED")

@@ -255,3 +255,9 @@ def test_an_unconfirmed_report_is_hypothetical(nlp):
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"hypothetical"}
     found = events("Dmitry Peskov confirmed that Putin had agreed to meet Zelenskyy.")
     assert {e["modality"] for e in find(found, "AGREE", "RUS")} == {"actual"}
+
+
+def test_own_possessive_leaves_a_target_of_the_sources_own_country(nlp):
+    found = events("Kenyan President Daniel Wekesa has reneged on his commitment to the Kenyan "
+                   "people on a new constitution.")
+    find(found, "REJECT", "KEN", "KEN")

@@ -38,6 +38,9 @@ HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancell
                       "queen", "emir", "premier", "crown prince", "emperor")
 # the groups a place alone says are that place's people ("students throughout Indonesia")
 LOCAL_GROUP_SECTORS = frozenset({"CVL", "OPP", "REB", "LEG"})
+# words for a news outlet before its name ("the newspaper X", "the daily X")
+MEDIA_NOUNS = frozenset({"newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster",
+                         "outlet", "agency"})
 # a country's representatives to an international body act for the country
 REPRESENTATIVE_ROLES = frozenset({"ambassador", "ambassador to the un", "envoy",
                                   "permanent representative", "deputy ambassador"})
@@ -395,6 +398,9 @@ class ActorResolver:
         if ent.label_ in PERSON_LABELS and not entries and self._where(ent, IN_PLACE) and \
                 self._town(ent, found):
             return  # "a school in Khan Younis": no one is "in" a person
+        if not entries and self._outlet_named(ent):  # "the opposition newspaper La Prensa"
+            found.add(self._outlet(ent), ent, "name", self._weight(ent), self._acting(ent))
+            return
         if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
             self._person(ent, people, found, day)
             return
@@ -710,6 +716,9 @@ class ActorResolver:
             else:
                 break
         spans = [doc[window[0].i: window[-1].i + 1]] if window else []
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ == "GPE":
+            after = next(e for e in doc.ents if e.start <= ent.end + 1 < e.end)
+            spans.append(doc[ent.end: after.end])  # "King Hassan of Morocco"
         for child in ent.root.children:
             if child.dep_ == "appos":
                 spans.append(doc[child.left_edge.i: child.right_edge.i + 1])
@@ -754,7 +763,8 @@ class ActorResolver:
             country = None  # "the UN envoy for Syria X" serves the UN, not Syria
         elif country is None:
             # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
-            country = self._region_country(ent, title is not None)
+            country = self._region_country(ent, title is not None) or (
+                None if org else self._leaders_country(ent, title))
         sector = (title.sector if title else None) or (org.sector if org else None)
         if org and org.kind in ("igo", "group") and not (
                 country and title and title.role in REPRESENTATIVE_ROLES):
@@ -765,6 +775,16 @@ class ActorResolver:
         return Actor(id=f"local:person:{slug(name)}", name=name, kind="person",
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
+
+    def _leaders_country(self, ent: Span, title: Title | None) -> str | None:
+        """"Ousted President X has agreed not to return to Kyrgyzstan": a head of state or
+        government named with no country is the leader of the one country the sentence
+        names."""
+        if title is None or title.role not in HEAD_ROLES_COUNTRY:
+            return None
+        countries = {e.id for sub in ent.sent.ents if sub.label_ in ("GPE", "NORP")
+                     for e in self.kb.lookup(sub.text) if e.kind == "country"}
+        return countries.pop() if len(countries) == 1 else None
 
     def _igo_first(self, entries: list[Entry]) -> bool:
         """Does the description name an international body before any country?"""
@@ -796,6 +816,31 @@ class ActorResolver:
                     if place is not None and place.country in self.kb.countries:
                         return place.country
         return None
+
+    @staticmethod
+    def _outlet_named(ent: Span) -> bool:
+        """Is the name right after a word for a news outlet ("the newspaper X", "the
+        Israeli daily X", "the news agency X")?"""
+        if ent.start == 0 or ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART"):
+            return False
+        before = ent.doc[ent.start - 1]
+        return before.lower_ in MEDIA_NOUNS and (before.lower_ != "agency" or (
+            ent.start > 1 and ent.doc[ent.start - 2].lower_ == "news"))
+
+    def _outlet(self, ent: Span) -> Actor:
+        """A news outlet the knowledge base does not know, with the country the words
+        before it name ("the U.S. newspaper X", "the Israeli daily X")."""
+        doc = ent.doc
+        country = None
+        i = ent.start - 1
+        while i >= ent.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].tag_ == "POS"):
+            country = country or next((e.id for e in self.kb.lookup(doc[i].text)
+                                       if e.kind == "country"), None)
+            i -= 1
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        return Actor(id=f"local:org:{slug(name)}", name=name, kind="organisation", country=country,
+                     sector="MED", party=country, code=f"{country}MED" if country else None,
+                     in_kb=False)
 
     def _local_org(self, ent: Span) -> Actor:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
