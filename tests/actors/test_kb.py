@@ -99,3 +99,42 @@ def test_import_wikidata_fixture(tmp_path):
     assert merged.people["kadri-examplesson"].role_on(dt.date(2025, 1, 1)).role == "foreign minister"
     orgs = (tmp_path / "organisations_wikidata.jsonl").read_text()
     assert '"code": "EPI"' in orgs
+
+
+@pytest.mark.parametrize("name,code", [("Burkina Faso", "BFA"), ("Bosnia and Herzegovina", "BIH"),
+                                       ("Trinidad and Tobago", "TTO"), ("Russian Federation", "RUS")])
+def test_iso_name_stays_a_name_beside_the_press_name(kb, name, code):
+    assert [e.id for e in kb.lookup(name) if e.kind == "country"] == [code]
+
+
+def test_iso_name_of_one_country_is_not_added_where_the_press_uses_it_for_another(kb):
+    # ISO calls COG "Congo"; the press's bare "Congo" is listed for COD first
+    assert kb.lookup("Congo")[0].id == "COD"
+
+
+@pytest.mark.parametrize("name,code,day,role", [
+    ("Robert Mugabe", "ZWE", "2000-01-01", "president"),
+    ("Hosni Mubarak", "EGY", "1995-06-01", "president"),
+    ("Kofi Annan", None, "2000-01-01", "secretary general"),
+    ("Milorad Dodik", "BIH", "2024-06-01", "president"),
+    ("Abdelaziz Bouteflika", "DZA", "2005-01-01", "president"),
+])
+def test_leaders_of_past_decades_hold_office_on_their_dates(kb, name, code, day, role):
+    person = kb.people[kb.lookup(name)[0].id]
+    held = person.role_on(dt.date.fromisoformat(day))
+    assert held is not None and (held.country, held.role) == (code, role)
+    assert person.role_on(dt.date(1960, 1, 1)) is None
+
+
+@pytest.mark.parametrize("name,code", [("Reuters", "GBR"), ("The Wall Street Journal", "USA"),
+                                       ("Al Jazeera", "QAT"), ("CCTV", "CHN")])
+def test_news_outlets_carry_their_country_and_the_media_sector(kb, name, code):
+    org = kb.organisations[[e for e in kb.lookup(name) if e.kind == "organisation"][0].id]
+    assert (org.country, org.sector) == (code, "MED")
+
+
+@pytest.mark.parametrize("name,code", [("Kampuchea", "KHM"), ("Zaire", "COD"), ("Soviet Union", "RUS"),
+                                       ("Former Yugoslav Republic of Macedonia", "MKD"),
+                                       ("Kampuchean", "KHM")])
+def test_former_names_of_states_in_older_news(kb, name, code):
+    assert [e.id for e in kb.lookup(name) if e.kind == "country"] == [code]

@@ -340,3 +340,9 @@ def test_a_possessor_of_no_known_party_gives_way_to_the_nouns_own_modifier(nlp):
 def test_a_protest_at_a_named_place_of_no_party_is_still_the_own_countrys(nlp):
     found = events("Turkish police prevented a demonstration by students at Bogazici University.")
     assert find(found, "COERCE", "TUR", "TUR")
+
+
+def test_own_possessive_leaves_a_target_of_the_sources_own_country(nlp):
+    found = events("Kenyan President Daniel Wekesa has reneged on his commitment to the Kenyan "
+                   "people on a new constitution.")
+    find(found, "REJECT", "KEN", "KEN")

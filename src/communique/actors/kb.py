@@ -326,7 +326,9 @@ def load_kb(extra_dirs: Iterable[Path] | None = None, with_user: bool = True) ->
                     kb.problems.append(f"{where}: {code!r} is not an ISO 3166 alpha-3 code")
                     continue
                 kb.countries[code] = replace(
-                    base, name=_display_name(base.name, _tuple(obj.get("names"))), names=tuple(dict.fromkeys([*base.names, *_tuple(obj.get("names"))])),
+                    base, name=_display_name(base.name, _tuple(obj.get("names"))),
+                    names=tuple(dict.fromkeys([*base.names, *_iso_name(base, kb),
+                                               *_tuple(obj.get("names"))])),
                     demonyms=_tuple(obj.get("demonyms")), capitals=_tuple(obj.get("capitals")),
                     seats=_tuple(obj.get("seats")), seats_sector=dict(obj.get("seats_sector") or {}))
         for path in _files(folder, "regions"):
@@ -377,6 +379,17 @@ def load_kb(extra_dirs: Iterable[Path] | None = None, with_user: bool = True) ->
     _check_references(kb)
     kb.build_index()
     return kb
+
+
+def _iso_name(base: Country, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The ISO name stays a name where a press name replaces it for display ("Burkina
+    Faso", "Bosnia and Herzegovina"), unless it is an inverted form no text uses ("Iran,
+    Islamic Republic of") or the press name of another country (ISO "Congo" is COG; the
+    press's "Congo" is mostly COD)."""
+    if "," in base.name or "(" in base.name:
+        return ()
+    taken = any(base.name in (c.name, *c.names) for c in kb.countries.values() if c.code != base.code)
+    return () if taken else (base.name,)
 
 
 def _display_name(iso_name: str, press_names: tuple[str, ...]) -> str:

@@ -38,6 +38,19 @@ HEAD_ROLES_COUNTRY = ("supreme leader", "president", "prime minister", "chancell
                       "queen", "emir", "premier", "crown prince", "emperor")
 # "anti-Syria": never that actor; "pro-Russian" stays (supporters are often its proxies)
 STANCE_PREFIXES = {"anti"}
+# the groups a place alone says are that place's people ("students throughout Indonesia")
+LOCAL_GROUP_SECTORS = frozenset({"CVL", "OPP", "REB", "LEG"})
+# words for a news outlet before its name ("the newspaper X", "the daily X")
+MEDIA_NOUNS = frozenset({"newspaper", "daily", "weekly", "tabloid", "magazine", "broadcaster",
+                         "outlet", "agency"})
+# a country's representatives to an international body act for the country
+REPRESENTATIVE_ROLES = frozenset({"ambassador", "ambassador to the un", "envoy",
+                                  "permanent representative", "deputy ambassador"})
+# the words inside a description before a name: "Secretary of State", "Planning and
+# Investment Minister", "Minister for Foreign Affairs"
+TITLE_JOINERS = frozenset({"of", "and", "for", "&"})
+# "the younger Lai": of two people sharing a surname, the one introduced later
+YOUNGER = frozenset({"younger", "junior"})
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -180,7 +193,15 @@ class ActorResolver:
 
     @cached_property
     def _names(self) -> dict[str, str]:
-        return {p.name: p.id for p in self.kb.people.values()}
+        """Full names and full-name aliases, for names spelled a little otherwise
+        ("Francois Mitterand"); an alias two people share is left out."""
+        names = {p.name: p.id for p in self.kb.people.values()}
+        aliases: dict[str, set[str]] = {}
+        for p in self.kb.people.values():
+            for alias in p.aliases:
+                if len(alias.split()) >= 2 and alias not in names:
+                    aliases.setdefault(alias, set()).add(p.id)
+        return names | {a: next(iter(ids)) for a, ids in aliases.items() if len(ids) == 1}
 
     def __call__(self, doc: Doc) -> Doc:
         every = self.resolve(doc, doc._.article_date)
@@ -191,8 +212,11 @@ class ActorResolver:
         return doc
 
     # -- actors from the knowledge base ---------------------------------------------------
-    def person_actor(self, person: Person, day: dt.date | None) -> Actor:
-        role = person.role_on(day)
+    def person_actor(self, person: Person, day: dt.date | None, titled: str | None = None) -> Actor:
+        """The person as of `day`, in the role the text gives him or her where several
+        are held ("Crown Prince Mohammed bin Salman", also prime minister), else the main one."""
+        role = next((r for r in person.roles_on(day) if r.role == titled), None) if titled else None
+        role = role or person.role_on(day)
         org = self.kb.organisations.get(role.org) if role and role.org else None
         if role is None:
             party = person.citizenship
@@ -241,6 +265,7 @@ class ActorResolver:
         ents += [Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
                  if ent.label_ in OTHER_LABELS and self._where(ent) and not self._speaking_name(ent)]
         ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start))
+        ents = self._cut_at_titles(doc, ents)
         # the countries the article names choose among towns of one name (a document prior)
         self._prior = frozenset(e.id for ent in ents if ent.label_ in ("GPE", "NORP")
                                 for e in self.kb.lookup(ent.text) if e.kind == "country")
@@ -274,11 +299,13 @@ class ActorResolver:
             parts = item.actor.name.split()
             if len(parts) >= 2 and item.mentions:
                 start = min(m.start for m in item.mentions)
-                key = parts[-1]
-                if key in first_seen and first_seen[key][1] is not item:
-                    first_seen[key] = (-1, item)  # two people share it: leave it
-                else:
-                    first_seen[key] = (start, item)
+                # the family name comes last in most names and first in Chinese, Korean
+                # and Vietnamese ones ("Fu Cong ... Fu said")
+                for key in {parts[0], parts[-1]}:
+                    if key in first_seen and first_seen[key][1] is not item:
+                        first_seen[key] = (-1, item)  # two people share it: leave it
+                    else:
+                        first_seen[key] = (start, item)
         for tok in doc:
             if tok.i in found.covered or not (tok.pos_ == "PROPN" or tok.pos_ == "NOUN" and (
                     tok.text[:1].isupper() and tok.i != tok.sent.start)):
@@ -307,6 +334,23 @@ class ActorResolver:
         covered = {i for span in added for i in range(span.start, span.end)}
         kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
         return kept + added
+
+    def _cut_at_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"British Defence Secretary Tom King" (NER: ORG "British Defence"): an
+        organisation name the knowledge base does not know that runs into a title is
+        the modifier before the title, a country's name or demonym ("U.S. military
+        officials" keeps the known "U.S. military")."""
+        titles = [(start, end) for start, end, _ in self._title_spans(doc)]
+        out = []
+        for ent in ents:
+            cut = next((start for start, end in titles if ent.start < start < ent.end < end), None)
+            if ent.label_ != "ORG" or cut is None or self.kb.lookup(ent.text):
+                out.append(ent)
+                continue
+            kinds = {e.kind: e.how for e in self.kb.lookup(doc[ent.start:cut].text)}
+            if "country" in kinds:
+                out.append(Span(doc, ent.start, cut, label="NORP" if kinds["country"] == "demonym" else "GPE"))
+        return out
 
     @staticmethod
     def _weight(span: Span | Token) -> float:
@@ -339,7 +383,13 @@ class ActorResolver:
             if earlier is not None:
                 found.add(earlier.actor, ent[-1:], "surname", self._weight(ent))
                 return
+        if ent.label_ in ("GPE", "LOC", "NORP", "FAC") and not any(ch.isupper() for ch in ent.text):
+            return  # "the west bank of the river": a common phrase, not the West Bank
         entries = self.kb.lookup(ent.text)
+        if ent.label_ in PERSON_LABELS and len(ent) == 1 and ent.start == ent.sent.start \
+                and not entries and ent.root.dep_ in ("compound", "amod") \
+                and ent.root.head.lower_ in NOUN_SECTORS and ent.root.head.is_lower:
+            return  # "Riot police fired ...": a capitalised word opening the sentence, not a person
         if ent.label_ not in PERSON_LABELS and len(ent) == 1 and not entries:
             earlier = self._earlier_by_part(ent.text, found)
             if earlier is not None and ent.text[:1].isupper():
@@ -352,6 +402,9 @@ class ActorResolver:
         if ent.label_ in PERSON_LABELS and not entries and self._where(ent, IN_PLACE) and \
                 self._town(ent, found):
             return  # "a school in Khan Younis": no one is "in" a person
+        if not entries and self._outlet_named(ent):  # "the opposition newspaper La Prensa"
+            found.add(self._outlet(ent), ent, "name", self._weight(ent), self._acting(ent))
+            return
         if ent.label_ in PERSON_LABELS or (people and len(people) == len(entries)):
             self._person(ent, people, found, day)
             return
@@ -361,6 +414,14 @@ class ActorResolver:
         if ent.label_ in ("ORG", "FAC") or (orgs and not places):
             if orgs:
                 org = self.kb.organisations[orgs[0].id]
+                # "U.N. peacekeepers", "Red Cross officials", "Republika Srpska lawmakers"
+                group = None if acting else _named_group(ent)
+                if group is not None and NOUN_SECTORS[group.lower_] == org.sector:
+                    group = None  # "U.S. military aircraft": the body's own equipment
+                if group is not None:
+                    found.add(self.org_actor(org), ent, "alias", self._weight(group),
+                              self._acting(group), NOUN_SECTORS[group.lower_])
+                    return
                 found.add(self.org_actor(org), ent, "alias", self._weight(ent), acting)
                 return
             seat = next((p for p in places if p.how == "seat"), None)
@@ -377,7 +438,10 @@ class ActorResolver:
             if (ent.label_ == "FAC" or self._where(ent)) and self._town(ent, found):
                 return  # "civilians in Bucha", whatever label the statistical NER gave it
             if ent.label_ == "ORG" and self._plausible_org(ent):
-                found.add(self._local_org(ent), ent, "name", self._weight(ent), acting)
+                local = self._local_org(ent)
+                if local.country or local.in_kb or any(ch.isupper() for ch in ent.text):
+                    # "the defense ministry" with no country named: no one to act for
+                    found.add(local, ent, "name", self._weight(ent), acting)
             return
         if not places:
             if ent.label_ in PLACE_LABELS or self._where(ent):  # NORP: "the Hodeidah port"
@@ -388,6 +452,11 @@ class ActorResolver:
             return
         if ent.label_ in PLACE_LABELS and place.kind == "country" and place.how in ("name", "capital"):
             self._places[ent.start_char] = self._located(ent.text, place.id, place.how)
+        led = _led_group(ent)
+        if led is not None:  # "Vietnamese-led forces", "the Saudi-led coalition"
+            found.add(self.country_actor(place.id), ent, place.how, self._weight(led),
+                      self._acting(led), NOUN_SECTORS.get(led.lower_))
+            return
         if place.how == "demonym" and _modifier_root(ent.root).dep_ in ("amod", "compound", "nmod"):
             head = _group_head(_modifier_root(ent.root))
             group_sector = NOUN_SECTORS.get(head.lower_)
@@ -400,6 +469,15 @@ class ActorResolver:
                 return
             found.add(self.country_actor(place.id), ent, "demonym", self._weight(head),
                       self._acting(head), group_sector)
+            return
+        group = None if acting or place.how not in ("name", "capital") else (
+            _named_group(ent) or _group_located_in(ent))
+        if group is not None:
+            # "U.S. negotiators", "the Mozambique government", "the Khartoum government":
+            # a country's name on a group noun names that country's actor, as a demonym
+            # does; so does the place of a people's group ("opposition rebels in Chad")
+            found.add(self.country_actor(place.id), ent, place.how, self._weight(group),
+                      self._acting(group), NOUN_SECTORS[group.lower_])
             return
         metonym_sector = "GOV" if place.how in ("capital", "seat") else None
         if place.how == "capital" and not acting:
@@ -524,10 +602,11 @@ class ActorResolver:
     def _person_actor(self, ent: Span, people: list[Entry], found: _DocActors,
                       day: dt.date | None) -> None:
         weight = self._weight(ent)
+        younger = ent.start > 0 and ent.doc[ent.start - 1].lower_ in YOUNGER
         if len(ent.text.split()) == 1:
             # "Richard Bennett ... Bennett said": the person the article introduced, not
             # the known person of that name (Naftali Bennett)
-            earlier = self._earlier_by_part(ent.text, found)
+            earlier = self._earlier_by_part(ent.text, found, younger)
             if earlier is not None and earlier.actor.id not in {f"person:{e.id}" for e in people}:
                 found.add(earlier.actor, ent, "surname", weight)
                 return
@@ -537,11 +616,11 @@ class ActorResolver:
         if people:
             person = self._choose(people, found, day)
             how = "surname" if all(e.how == "surname" for e in people) else "name"
-            found.add(self.person_actor(person, day), ent, how, weight)
+            found.add(self.person_actor(person, day, self._titled_role(ent, person, day)), ent, how, weight)
             return
         words = ent.text.split()
         if len(words) == 1:
-            earlier = self._earlier_by_part(ent.text, found)
+            earlier = self._earlier_by_part(ent.text, found, younger)
             if earlier is not None:
                 found.add(earlier.actor, ent, "surname", weight)
                 return
@@ -553,6 +632,14 @@ class ActorResolver:
                 found.add(self.person_actor(person, day), ent, "name", weight)
                 return
         found.add(self._local_person(ent, day), ent, "name", weight)
+
+    def _titled_role(self, ent: Span, person: Person, day: dt.date | None) -> str | None:
+        """The role the words around a known person's name give, when he or she holds
+        several on the date (only then is the description read)."""
+        if len(person.roles_on(day)) < 2:
+            return None
+        title = self._context(ent)[0] or self._title_in(ent)  # NER: "Crown Prince X" is one name
+        return title.role if title else None
 
     def _choose(self, entries: list[Entry], found: _DocActors, day: dt.date | None) -> Person:
         candidates = [self.kb.people[e.id] for e in entries]
@@ -586,13 +673,15 @@ class ActorResolver:
         return None
 
     @staticmethod
-    def _earlier_by_part(name: str, found: _DocActors) -> _Found | None:
+    def _earlier_by_part(name: str, found: _DocActors, younger: bool = False) -> _Found | None:
         key = fold(name)
         people = list(found.people())
-        for item in reversed(people):
-            parts = [fold(p) for p in item.actor.name.split()]
-            if key in parts:
-                return item
+        sharing = [item for item in people if key in (fold(p) for p in item.actor.name.split())]
+        if sharing:
+            # "Jimmy Lai ... his son Sebastien Lai ... Lai said": a surname two people of
+            # the article share names the one introduced first, the article's subject;
+            # the other is named in full or as "the younger Lai"
+            return sharing[-1] if younger else sharing[0]
         for item in reversed(people):  # "Pederson" for "Pedersen": one vowel spelled otherwise
             parts = [fold(p) for p in item.actor.name.split()]
             if len(parts) >= 2 and _vowel_variant(key, parts[-1]):
@@ -606,7 +695,9 @@ class ActorResolver:
         for span in self._description_spans(ent):
             title = title or self._title_in(span)
             for sub in span.ents:
-                entries.extend(self.kb.lookup(sub.text))
+                # "British Defence" (NER: ORG): the known words inside an unknown name
+                entries.extend(self.kb.lookup(sub.text) or [
+                    e for tok in sub for e in self.kb.lookup(tok.text) if e.kind != "person"])
             if not span.ents:
                 for tok in span:
                     entries.extend(e for e in self.kb.lookup(tok.text) if e.kind != "person")
@@ -619,12 +710,19 @@ class ActorResolver:
         i, window = ent.start - 1, list[Token]()
         while i >= ent.sent.start and len(window) < 10:
             tok = doc[i]
-            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()":
+            if tok.pos_ in ("PROPN", "NOUN", "ADJ") or tok.tag_ == "POS" or tok.text in "()" or (
+                    # "U.S. Secretary of State X", "Planning and Investment Minister X"
+                    # but not "Libyan leader X and Bulgarian President Y"
+                    window and tok.lower_ in TITLE_JOINERS and i > ent.sent.start
+                    and doc[i - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i - 1].ent_type_ != "PERSON"):
                 window.insert(0, tok)
                 i -= 1
             else:
                 break
         spans = [doc[window[0].i: window[-1].i + 1]] if window else []
+        if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of" and doc[ent.end + 1].ent_type_ == "GPE":
+            after = next(e for e in doc.ents if e.start <= ent.end + 1 < e.end)
+            spans.append(doc[ent.end: after.end])  # "King Hassan of Morocco"
         for child in ent.root.children:
             if child.dep_ == "appos":
                 spans.append(doc[child.left_edge.i: child.right_edge.i + 1])
@@ -658,18 +756,95 @@ class ActorResolver:
                 bodies = [e for e in self.kb.lookup(lead.text) if e.kind in ("organisation", "country")]
                 title, entries = (None, bodies) if bodies else self._context(lead)
         org = next((self.kb.organisations[e.id] for e in entries if e.kind == "organisation"), None)
-        country = next((e.id for e in entries if e.kind == "country"), None)
-        if org and org.country:
-            country = country or org.country
+        # the first country the description names, directly or through a national body
+        # ("the commander of Russian forces in Ukraine": RUS)
+        country = next((e.id if e.kind == "country" else self.kb.organisations[e.id].country
+                        for e in entries if e.kind == "country" or (
+                            e.kind == "organisation" and self.kb.organisations[e.id].country)), None)
+        representative = title is not None and title.role in REPRESENTATIVE_ROLES
+        if org and org.kind in ("igo", "group") and country and not representative and \
+                self._igo_first(entries):
+            country = None  # "the UN envoy for Syria X" serves the UN, not Syria
+        elif country is None:
+            # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
+            country = self._region_country(ent, title is not None) or (
+                None if org else self._leaders_country(ent, title))
         sector = (title.sector if title else None) or (org.sector if org else None)
-        if org and org.kind in ("igo", "group"):
-            sector = "IGO"
+        if org and org.kind in ("igo", "group") and not (
+                country and title and title.role in REPRESENTATIVE_ROLES):
+            sector = "IGO"  # "Pakistan's U.N. envoy" serves Pakistan, "the UN envoy" the UN
         party = country or (org.code if org else None)
         code = (country + (sector or "")) if country else ("IGO" + org.code if org else None)
         name = re.sub(r"['’]s$", "", ent.text)  # "Robert Mueller's office": the person
         return Actor(id=f"local:person:{slug(name)}", name=name, kind="person",
                      country=country, sector=sector, role=title.role if title else None,
                      organisation=org.name if org else None, party=party, code=code, in_kb=False)
+
+    def _leaders_country(self, ent: Span, title: Title | None) -> str | None:
+        """"Ousted President X has agreed not to return to Kyrgyzstan": a head of state or
+        government named with no country is the leader of the one country the sentence
+        names."""
+        if title is None or title.role not in HEAD_ROLES_COUNTRY:
+            return None
+        countries = {e.id for sub in ent.sent.ents if sub.label_ in ("GPE", "NORP")
+                     for e in self.kb.lookup(sub.text) if e.kind == "country"}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _igo_first(self, entries: list[Entry]) -> bool:
+        """Does the description name an international body before any country?"""
+        for e in entries:
+            if e.kind == "country":
+                return False
+            if e.kind == "organisation":
+                org = self.kb.organisations[e.id]
+                if org.kind in ("igo", "group"):
+                    return True
+                if org.country:
+                    return False
+        return False
+
+    def _region_country(self, ent: Span, titled: bool) -> str | None:
+        """The country of a province or town named in a person's description, from the
+        gazetteer: before the name with a title ("Balochistan Chief Minister", where the
+        NER often says ORG), or as a place in an apposition ("X, the railway
+        superintendent in Quetta")."""
+        spans = self._description_spans(ent)
+        before = bool(spans) and spans[0].end <= ent.start
+        for n, span in enumerate(spans):
+            labels = ("GPE", "LOC", "ORG", "NORP") if n == 0 and before and titled else ("GPE", "LOC")
+            if n == 0 and before and not titled:
+                continue
+            for sub in span.ents:
+                if sub.label_ in labels:
+                    place = gazetteer().lookup(sub.text, self._prior)
+                    if place is not None and place.country in self.kb.countries:
+                        return place.country
+        return None
+
+    @staticmethod
+    def _outlet_named(ent: Span) -> bool:
+        """Is the name right after a word for a news outlet ("the newspaper X", "the
+        Israeli daily X", "the news agency X")?"""
+        if ent.start == 0 or ent.label_ not in ("PERSON", "ORG", "WORK_OF_ART"):
+            return False
+        before = ent.doc[ent.start - 1]
+        return before.lower_ in MEDIA_NOUNS and (before.lower_ != "agency" or (
+            ent.start > 1 and ent.doc[ent.start - 2].lower_ == "news"))
+
+    def _outlet(self, ent: Span) -> Actor:
+        """A news outlet the knowledge base does not know, with the country the words
+        before it name ("the U.S. newspaper X", "the Israeli daily X")."""
+        doc = ent.doc
+        country = None
+        i = ent.start - 1
+        while i >= ent.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].tag_ == "POS"):
+            country = country or next((e.id for e in self.kb.lookup(doc[i].text)
+                                       if e.kind == "country"), None)
+            i -= 1
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        return Actor(id=f"local:org:{slug(name)}", name=name, kind="organisation", country=country,
+                     sector="MED", party=country, code=f"{country}MED" if country else None,
+                     in_kb=False)
 
     def _local_org(self, ent: Span) -> Actor:
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -721,6 +896,9 @@ class ActorResolver:
         if start in found.covered:
             return
         span = doc[start:end]
+        last = span[-1]
+        if last.dep_ == "appos" and last.head.ent_type_ == "PERSON":
+            return  # "Kenji Tanaka, the UN relief coordinator,": describes the name before
         i, window = start - 1, list[Token]()
         while i >= span.sent.start and len(window) < 6:
             tok = doc[i]
@@ -943,6 +1121,43 @@ def _modifier_root(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head is not tok and tok.head.dep_ in ("amod", "compound", "nmod", "conj"):
         tok = tok.head
     return tok
+
+
+def _group_located_in(ent: Span) -> Token | None:
+    """The group of the country's own people a place is where of ("students throughout
+    Indonesia", "demonstrators in Baghdad", "rebels in the Ivory Coast"): civilians,
+    the opposition, rebels and lawmakers, unqualified by another nationality or body
+    ("Russian troops in Ukraine", "peacekeepers in Lebanon" and "diplomats in Kabul" are
+    not the place's)."""
+    root = ent.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("in", "throughout", "across") or prep.dep_ != "prep":
+        return None
+    group = prep.head
+    if group.pos_ != "NOUN" or NOUN_SECTORS.get(group.lower_) not in LOCAL_GROUP_SECTORS:
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.ent_type_ for c in group.children):
+        return None
+    return group
+
+
+def _led_group(ent: Span) -> Token | None:
+    """The noun after "<country>-led" ("Vietnamese-led forces"): the group the country leads."""
+    root = ent.root
+    led = root.head
+    if root.dep_ == "npadvmod" and led.lower_ == "led" and led.dep_ == "amod" and led.head.pos_ == "NOUN":
+        return led.head
+    return None
+
+
+def _named_group(ent: Span) -> Token | None:
+    """The group noun a name modifies ("U.S." in "U.S. and Russian negotiators", "U.N." in
+    "U.N. helicopters"), when the noun is one of the groups that act for a country or body."""
+    modifier = _modifier_root(ent.root)
+    if modifier.dep_ not in ("compound", "nmod", "amod") or modifier.head.i < ent.end:
+        return None
+    head = _group_head(modifier)
+    return head if head.lower_ in NOUN_SECTORS and head.pos_ == "NOUN" else None
 
 
 def _group_head(modifier: Token) -> Token:

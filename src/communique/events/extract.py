@@ -455,16 +455,15 @@ class EventExtractor:
             found = self._actor_in(head) or self._body_named_before(head)
             if found is not None and found[0].party is None:
                 found = self._possessor_state(head) or found
-            own = None
             if found is not None and found[0].id in seen and not source and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
-                # "backed down on its objection to Sweden's membership": not its own party
-                own, found = found[0].party, None
+                # "backed down on its objection to Sweden's membership": not its own party;
+                # an actor of its own country below may still be the target ("reneged on
+                # his commitment to the Zambian people": PLOVER codes X -> X)
+                found = None
             located = False
             if found is None and head.dep_ not in ("conj",) and not shallow:
                 found = self._first_actor_below(head, seen, inside)
-                if found is not None and own is not None and found[0].party == own:
-                    found = None
                 if found is None and source and _agent_noun(head):
                     # "demonstrators in Baghdad", "opposition groups in Harare": people
                     # acting as a group where they are
