@@ -147,6 +147,7 @@ def test_polecat_values(exported):
     assert (row["City"], row["Country"], row["Latitude"], row["Longitude"], row["GeoNames ID"]) == (
         "Kyiv", "UKR", "50.45466", "30.5238", "703448")
     assert frame.loc["e-sanction", "Country"] == ""  # no place: nothing resolved
+    assert (row["Contexts"], frame.loc["e-sanction", "Contexts"]) == ("military", "")
     assert row["Story People"] == "Volodymyr Zelenskyy"
     assert row["Story Organizations"] == "European Union"
     assert set(row["Story Locations"].split("; ")) == {"Russia", "Ukraine"}

@@ -15,6 +15,7 @@ from ..actors.records import Actor
 from ..dates import DateRef
 from ..quotes.records import Quote
 from ..records import Article
+from .contexts import tag_contexts
 from .extract import EventExtractor, dedupe
 from .lexicon import PLOVER_TYPES, Lexicon, Pattern, load_lexicon
 from .records import Event, Participant
@@ -35,7 +36,7 @@ def _extractor() -> EventExtractor:
 
 def extract_events(doc: Doc, article: Article, actors: Sequence[Actor],
                    dates: Sequence[DateRef]) -> list[Event]:
-    return _extractor()(doc, article, actors, dates)
+    return tag_contexts(doc, _extractor()(doc, article, actors, dates))
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def _statements() -> StatementExtractor:
 def extract_statement_events(doc: Doc, article: Article, actors: Sequence[Actor],
                              dates: Sequence[DateRef], quotes: Sequence[Quote]) -> list[Event]:
     """Events carried by the quotations: see `communique.events.statements`."""
-    return _statements().extract(doc, article, actors, dates, quotes)
+    return tag_contexts(doc, _statements().extract(doc, article, actors, dates, quotes))
 
 
 def merge_events(events: Sequence[Event], statements: Sequence[Event] = ()) -> list[Event]:

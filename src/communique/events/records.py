@@ -49,6 +49,7 @@ class Event:
     confidence: float
     mentions: tuple[tuple[int, int, str], ...] = ()
     located: Place | None = None  # what `place` resolves to: country, coordinates, GeoNames id
+    contexts: tuple[str, ...] = ()  # PLOVER contexts: what the event is about (events/contexts.py)
 
     def key(self) -> tuple[Any, ...]:
         party = lambda p: p.party if p else None  # noqa: E731
@@ -59,7 +60,7 @@ class Event:
         return {
             "id": self.id, "type": self.type,
             "plover_type": plover_type(self.type, self.modality, self.polarity),
-            "mode": self.mode, "cameo": self.cameo,
+            "mode": self.mode, "contexts": list(self.contexts), "cameo": self.cameo,
             "cameo_root": self.cameo_root, "quad_class": self.quad_class,
             "intensity": self.intensity,
             "source": self.source.to_dict() if self.source else None,

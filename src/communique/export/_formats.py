@@ -7,6 +7,7 @@ or that it stays empty); a test keeps the two in step.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,7 @@ SELECT e.id AS event_id, e.article_id, ar.date AS article_date,
        TRY_CAST(json_extract_string(e.data, '$.place_lat') AS DOUBLE) AS place_lat,
        TRY_CAST(json_extract_string(e.data, '$.place_lon') AS DOUBLE) AS place_lon,
        TRY_CAST(json_extract_string(e.data, '$.place_id') AS BIGINT) AS place_id,
+       json_extract_string(e.data, '$.contexts') AS contexts_json,
        ar.ingested_at, r.version AS pipeline_version,
        CASE WHEN strpos(ar.text, chr(10) || chr(10)) = 0
                  OR e.evidence_start < strpos(ar.text, chr(10) || chr(10)) - 1
@@ -198,6 +200,12 @@ def _geo_type(row: dict[str, Any]) -> Any:
     return 5 if kind in ("region", "territory") else ""
 
 
+def _contexts(row: dict[str, Any]) -> list[str]:
+    """The event's PLOVER contexts (none for documents stored before contexts existed)."""
+    value = json.loads(row.get("contexts_json") or "[]")
+    return [str(c) for c in value] if isinstance(value, list) else []
+
+
 def _blank(value: Any) -> Any:
     return "" if value is None else value
 
@@ -221,7 +229,7 @@ def polecat_rows(store: DuckDBStore, rows: list[dict[str, Any]], version: str) -
         yield [
             row["event_id"], day.isoformat() if day else "",
             plover_type(row["type"], row["modality"], row["polarity"]), _blank(row["mode"]),
-            _blank(row["intensity"]), _blank(row["quad_class"]), "",
+            _blank(row["intensity"]), _blank(row["quad_class"]), "; ".join(_contexts(row)),
             *side("source"), *side("target"),
             _blank(row["place"]), row["place"] if row["place_kind"] == "city" else "", "", "",
             _blank(row["place_country"]), _blank(row["place_lat"]), _blank(row["place_lon"]),
