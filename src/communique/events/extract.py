@@ -313,6 +313,10 @@ class EventExtractor:
                 # not a phone call; only a pattern with its particle ("called for") stays
                 # ("branded Russia a terrorist state" is still the accusation it names)
                 general = [p for p in general if p.particle or p.mode != "phone"]
+            if any(p.particle for p in candidates) and not any(c.dep_ == "dobj" for c in tok.children):
+                # "called for an inventory of the stockpile": a call for something that
+                # names no party is no phone call, even when two callers make it mutual
+                general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
             if any(lemma in (p.light or ()) for c in direct for p in self.lex.nouns.get(
@@ -945,7 +949,26 @@ class EventExtractor:
                         c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                     for spec, tokens in slots if spec.startswith("prep:") for tok in tokens):
                 return self.lex.by_id[other]
+            if condition == "issue" and verb is not None and self._over_issue(verb):
+                return self.lex.by_id[other]
         return pattern
+
+    def _over_issue(self, verb: Token) -> bool:
+        """"The Philippines clashed with China over the islands": states, bodies or
+        leaders at odds over an issue, with no forces or crowd on either side, clash in
+        words ("Indian troops clashed with Chinese soldiers" and "protesters clashed with
+        police over the law" stay physical)."""
+        issue = any(c.dep_ == "prep" and c.lower_ in ("over", "about") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+            for c in verb.children)
+        subject, _ = self._subject(verb)
+        sides = [subject, *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj")]
+        if not issue or subject is None or any(self._forces(t) or self._crowd(t) for t in sides):
+            return False
+        parties = self._participants(subject, source=True)
+        return bool(parties) and all(
+            self.kind_of.get(p.actor or "") in ("country", "person", "igo") for p in parties)
 
     @staticmethod
     def _as_act(verb: Token) -> bool:

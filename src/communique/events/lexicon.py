@@ -18,8 +18,9 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj", "own"}
 # conditions of a pattern's `switch` (docs/event-patterns.md): "as_act", an "as" phrase that
 # names an act ("dismissed the reply as stalling the talks"); "goods", a target slot that
-# names goods or trade ("restrictions on the Chinese AI model")
-SWITCHES = {"as_act", "goods"}
+# names goods or trade ("restrictions on the Chinese AI model"); "issue", states or leaders
+# at odds over an issue with no forces on either side ("clashed with China over the islands")
+SWITCHES = {"as_act", "goods", "issue"}
 
 
 @dataclass(frozen=True)

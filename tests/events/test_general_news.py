@@ -1,0 +1,50 @@
+"""Readings that a random sample of general news got wrong (docs/events.md, "Precision on
+general news"), on sentences written for these tests."""
+
+import pytest
+
+import communique  # noqa: F401
+from support import events_of, find_events
+
+pytestmark = pytest.mark.slow
+
+events = events_of
+find = find_events
+
+
+def test_a_call_for_something_is_no_phone_call(nlp):
+    found = events("Japan and South Korea called for an investigation of the missile launch.")
+    assert not find(found, "CONSULT")
+    # the phone sense stays when the call names whom it reaches
+    assert find(events("Macron called Vladimir Putin on Sunday for the first time in two years."),
+                "CONSULT", "FRA", "RUS")
+
+
+def test_calling_out_is_criticism(nlp):
+    found = events("Biden is expected to call out China's conduct in the South China Sea.")
+    assert not find(found, "CONSULT")
+    assert find(events("The Dutch foreign minister called out Moscow over its cyberattacks."),
+                "ACCUSE", "NLD", "RUS")
+
+
+def test_traded_recriminations_are_no_trade(nlp):
+    assert not find(events("Beijing and Washington have traded bitter recriminations over the virus."),
+                    "COOPERATE")
+    assert not find(events("Ankara and Athens traded barbs over the maritime border."), "COOPERATE")
+    assert find(events("India traded with Russia in rupees last year."), "COOPERATE", "IND", "RUS")
+
+
+def test_obstructing_an_inquiry_is_no_protest(nlp):
+    assert not find(events("Investigators say the adviser obstructed the inquiry into the donation."),
+                    "PROTEST")
+    assert find(events("Polish truckers obstructed traffic at the Ukrainian border crossing."),
+                "PROTEST", "POL")
+
+
+def test_states_clashing_over_an_issue_clash_in_words(nlp):
+    found = events("Trump clashed with Macron over NATO spending at the summit in London.")
+    assert find(found, "ACCUSE", "USA", "FRA")
+    assert not find(found, "ASSAULT")
+    # forces on either side keep the fighting
+    assert find(events("Indian troops clashed with Chinese soldiers over the disputed ridge."),
+                "ASSAULT", "IND", "CHN")
