@@ -48,3 +48,16 @@ def test_states_clashing_over_an_issue_clash_in_words(nlp):
     # forces on either side keep the fighting
     assert find(events("Indian troops clashed with Chinese soldiers over the disputed ridge."),
                 "ASSAULT", "IND", "CHN")
+
+
+def test_greetings_are_support_not_a_promise(nlp):
+    found = events("Putin offered his New Year greetings to President Biden and his family.")
+    assert find(found, "SUPPORT", "RUS", "USA")
+    assert not find(found, "AGREE")
+
+
+def test_a_title_before_a_name_is_no_accusation(nlp):
+    found = events("Bolton said Washington wanted a deal like the one in which Libyan dictator "
+                   "Moammar Gadhafi gave up his weapons.")
+    assert not find(found, "ACCUSE")
+    assert find(events("Lavrov said the Western warmongers were to blame."), "ACCUSE", "RUS")
