@@ -61,3 +61,11 @@ def test_a_title_before_a_name_is_no_accusation(nlp):
                    "Moammar Gadhafi gave up his weapons.")
     assert not find(found, "ACCUSE")
     assert find(events("Lavrov said the Western warmongers were to blame."), "ACCUSE", "RUS")
+
+
+def test_a_warning_about_a_risk_is_no_threat(nlp):
+    assert not find(events("The top U.S. commander warned Congress about Russian interference "
+                           "in Afghanistan."), "THREATEN")
+    assert not find(events("Schumer warned the White House about interfering in the inquiry."),
+                    "THREATEN")
+    assert find(events("Moscow warned Helsinki of retaliation for joining NATO."), "THREATEN", "RUS")

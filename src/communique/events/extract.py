@@ -896,7 +896,8 @@ class EventExtractor:
         """The events of a trigger whose participants are found, unless the clause tells
         no event of theirs (an opinion, a speech's audience, a question, background)."""
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
-                self._not_a_request(pattern, verb) or self._background_clause(anchor) or \
+                self._not_a_request(pattern, verb) or self._warning_about(pattern, verb) or \
+                self._background_clause(anchor) or \
                 self._no_visit(pattern, verb, sources, targets):
             return []
         if pattern.type == "CONSULT" and not targets and len({s.party for s in sources}) == 1 \
@@ -1026,6 +1027,15 @@ class EventExtractor:
         asked = {g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
                  for g in (c, *c.children) if g.dep_ in ("dobj", "pobj")}
         return self._question(verb) or bool(asked & self.press)
+
+    def _warning_about(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"warned Congress about Russian meddling", "warned the White House about
+        interfering": a warning about a risk or about another's conduct announces no harm
+        of the warner's own, so it is no THREATEN (guidelines §3); "warned of retaliation"
+        and "warned Moscow against an invasion" stay threats."""
+        return pattern.type == "THREATEN" and verb is not None and \
+            self._lemma(verb) == "warn" and any(
+                c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
 
     def _speech_setting(self, pattern: Pattern, verb: Token | None) -> bool:
         """"Speaking to lawmakers, the minister stressed ...": a participle that sets the
