@@ -69,3 +69,9 @@ def test_a_warning_about_a_risk_is_no_threat(nlp):
     assert not find(events("Schumer warned the White House about interfering in the inquiry."),
                     "THREATEN")
     assert find(events("Moscow warned Helsinki of retaliation for joining NATO."), "THREATEN", "RUS")
+
+
+def test_agreeing_that_something_is_so_is_a_view_not_an_agreement(nlp):
+    assert not find(events("Washington and Moscow agree that a chemical attack took place near "
+                           "Damascus."), "AGREE")
+    assert find(events("Russia and Ukraine agree to extend the grain deal."), "AGREE", "RUS")

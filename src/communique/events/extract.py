@@ -897,6 +897,7 @@ class EventExtractor:
         no event of theirs (an opinion, a speech's audience, a question, background)."""
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
                 self._not_a_request(pattern, verb) or self._warning_about(pattern, verb) or \
+                self._shared_view(pattern, verb) or \
                 self._background_clause(anchor) or \
                 self._no_visit(pattern, verb, sources, targets):
             return []
@@ -1036,6 +1037,13 @@ class EventExtractor:
         return pattern.type == "THREATEN" and verb is not None and \
             self._lemma(verb) == "warn" and any(
                 c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+
+    def _shared_view(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"The US and Russia agree that a chemical attack occurred": agreeing, in the
+        present, that something is so is a view both hold, not an agreement made (PLOVER
+        AGREE is a commitment); "agreed that talks would resume" stays an agreement."""
+        return pattern.type == "AGREE" and verb is not None and self._lemma(verb) == "agree" \
+            and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "ccomp" for c in verb.children)
 
     def _speech_setting(self, pattern: Pattern, verb: Token | None) -> bool:
         """"Speaking to lawmakers, the minister stressed ...": a participle that sets the
