@@ -75,3 +75,13 @@ def test_agreeing_that_something_is_so_is_a_view_not_an_agreement(nlp):
     assert not find(events("Washington and Moscow agree that a chemical attack took place near "
                            "Damascus."), "AGREE")
     assert find(events("Russia and Ukraine agree to extend the grain deal."), "AGREE", "RUS")
+
+
+def test_an_object_of_another_sense_is_no_event(nlp):
+    # `not_object`: releasing a statement or footage frees no one
+    assert not find(events("The Kremlin released a statement to Ukrainian media on Friday."), "RETREAT")
+    assert not find(events("The Pentagon released footage of the Russian jet to reporters."), "RETREAT")
+    assert find(events("Hamas released two Israeli women on Monday."), "RETREAT", "PSE", "ISR")
+    # demonstrating a point is no demonstration
+    assert not find(events("To demonstrate his point, the Chinese ambassador cited Japanese "
+                           "defence spending."), "PROTEST")

@@ -307,7 +307,8 @@ class EventExtractor:
             # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
             named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
-            general = [p for p in candidates if not p.object]
+            # "released a statement", "demonstrated his point": an object of another sense
+            general = [p for p in candidates if not p.object and not set(p.not_object) & direct_lemmas]
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
                 # not a phone call; only a pattern with its particle ("called for") stays

@@ -31,6 +31,8 @@ class Pattern:
     lemma: str
     particle: str | None = None
     object: tuple[str, ...] = ()
+    # verbs only: direct objects that mean another sense ("released a statement")
+    not_object: tuple[str, ...] = ()
     light: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()  # nouns only: one must modify the noun ("hunger strike")
     target: tuple[str, ...] = ("dobj",)
@@ -117,6 +119,7 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         id=obj.get("id") or f"{kind}.{obj['lemma']}", type=kind, trigger=trigger,
         lemma=str(obj["lemma"]).lower(), particle=obj.get("particle"),
         object=tuple(x.lower() for x in obj.get("object") or ()),
+        not_object=tuple(x.lower() for x in obj.get("not_object") or ()),
         light=tuple(x.lower() for x in obj.get("light") or ()),
         modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),
