@@ -307,7 +307,7 @@ class EventExtractor:
             # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
             named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
-            # "released a statement", "demonstrated his point": an object of another sense
+            # "released a statement", "demonstrated that point": an object of another sense
             general = [p for p in candidates if not p.object and not set(p.not_object) & direct_lemmas]
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
@@ -1031,8 +1031,8 @@ class EventExtractor:
         return self._question(verb) or bool(asked & self.press)
 
     def _warning_about(self, pattern: Pattern, verb: Token | None) -> bool:
-        """"warned Congress about Russian meddling", "warned the White House about
-        interfering": a warning about a risk or about another's conduct announces no harm
+        """"warned the Congress about Chinese cyber activity", "warned the ministry about
+        meddling in the audit": a warning about a risk or about another's conduct announces no harm
         of the warner's own, so it is no THREATEN (guidelines §3); "warned of retaliation"
         and "warned Moscow against an invasion" stay threats."""
         return pattern.type == "THREATEN" and verb is not None and \
@@ -1040,7 +1040,7 @@ class EventExtractor:
                 c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
 
     def _shared_view(self, pattern: Pattern, verb: Token | None) -> bool:
-        """"The US and Russia agree that a chemical attack occurred": agreeing, in the
+        """"Britain and France agree that the vote was not free": agreeing, in the
         present, that something is so is a view both hold, not an agreement made (PLOVER
         AGREE is a commitment); "agreed that talks would resume" stays an agreement."""
         return pattern.type == "AGREE" and verb is not None and self._lemma(verb) == "agree" \
