@@ -307,11 +307,16 @@ class EventExtractor:
             # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
             named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
-            general = [p for p in candidates if not p.object]
+            # "released a statement", "demonstrated that point": an object of another sense
+            general = [p for p in candidates if not p.object and not set(p.not_object) & direct_lemmas]
             if lemma in self.naming and _names_something(tok):
                 # "called the allegations baseless", "called Zelenskyy a dictator": naming,
                 # not a phone call; only a pattern with its particle ("called for") stays
                 # ("branded Russia a terrorist state" is still the accusation it names)
+                general = [p for p in general if p.particle or p.mode != "phone"]
+            if any(p.particle for p in candidates) and not any(c.dep_ == "dobj" for c in tok.children):
+                # "called for an inventory of the stockpile": a call for something that
+                # names no party is no phone call, even when two callers make it mutual
                 general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
@@ -891,7 +896,9 @@ class EventExtractor:
         """The events of a trigger whose participants are found, unless the clause tells
         no event of theirs (an opinion, a speech's audience, a question, background)."""
         if self._anothers_opinion(anchor, sources) or self._speech_setting(pattern, verb) or \
-                self._not_a_request(pattern, verb) or self._background_clause(anchor) or \
+                self._not_a_request(pattern, verb) or self._warning_about(pattern, verb) or \
+                self._shared_view(pattern, verb) or \
+                self._background_clause(anchor) or \
                 self._no_visit(pattern, verb, sources, targets):
             return []
         if pattern.type == "CONSULT" and not targets and len({s.party for s in sources}) == 1 \
@@ -944,7 +951,26 @@ class EventExtractor:
                         c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
                     for spec, tokens in slots if spec.startswith("prep:") for tok in tokens):
                 return self.lex.by_id[other]
+            if condition == "issue" and verb is not None and self._over_issue(verb):
+                return self.lex.by_id[other]
         return pattern
+
+    def _over_issue(self, verb: Token) -> bool:
+        """"The Philippines clashed with China over the islands": states, bodies or
+        leaders at odds over an issue, with no forces or crowd on either side, clash in
+        words ("Indian troops clashed with Chinese soldiers" and "protesters clashed with
+        police over the law" stay physical)."""
+        issue = any(c.dep_ == "prep" and c.lower_ in ("over", "about") and any(
+            g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+            for c in verb.children)
+        subject, _ = self._subject(verb)
+        sides = [subject, *(g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for g in c.children if g.dep_ == "pobj")]
+        if not issue or subject is None or any(self._forces(t) or self._crowd(t) for t in sides):
+            return False
+        parties = self._participants(subject, source=True)
+        return bool(parties) and all(
+            self.kind_of.get(p.actor or "") in ("country", "person", "igo") for p in parties)
 
     @staticmethod
     def _as_act(verb: Token) -> bool:
@@ -1002,6 +1028,22 @@ class EventExtractor:
         asked = {g.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "prep")
                  for g in (c, *c.children) if g.dep_ in ("dobj", "pobj")}
         return self._question(verb) or bool(asked & self.press)
+
+    def _warning_about(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"warned the Congress about Chinese cyber activity", "warned the ministry about
+        meddling in the audit": a warning about a risk or about another's conduct announces no harm
+        of the warner's own, so it is no THREATEN (guidelines §3); "warned of retaliation"
+        and "warned Moscow against an invasion" stay threats."""
+        return pattern.type == "THREATEN" and verb is not None and \
+            self._lemma(verb) == "warn" and any(
+                c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+
+    def _shared_view(self, pattern: Pattern, verb: Token | None) -> bool:
+        """"Britain and France agree that the vote was not free": agreeing, in the
+        present, that something is so is a view both hold, not an agreement made (PLOVER
+        AGREE is a commitment); "agreed that talks would resume" stays an agreement."""
+        return pattern.type == "AGREE" and verb is not None and self._lemma(verb) == "agree" \
+            and verb.tag_ in ("VBP", "VBZ") and any(c.dep_ == "ccomp" for c in verb.children)
 
     def _speech_setting(self, pattern: Pattern, verb: Token | None) -> bool:
         """"Speaking to lawmakers, the minister stressed ...": a participle that sets the

@@ -18,8 +18,9 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
 TARGET_SPECS = {"dobj", "dative", "xcomp_obj", "none", "poss", "ccomp_subj", "own"}
 # conditions of a pattern's `switch` (docs/event-patterns.md): "as_act", an "as" phrase that
 # names an act ("dismissed the reply as stalling the talks"); "goods", a target slot that
-# names goods or trade ("restrictions on the Chinese AI model")
-SWITCHES = {"as_act", "goods"}
+# names goods or trade ("restrictions on the Chinese AI model"); "issue", states or leaders
+# at odds over an issue with no forces on either side ("clashed with China over the islands")
+SWITCHES = {"as_act", "goods", "issue"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class Pattern:
     lemma: str
     particle: str | None = None
     object: tuple[str, ...] = ()
+    # verbs only: direct objects that mean another sense ("released a statement")
+    not_object: tuple[str, ...] = ()
     light: tuple[str, ...] = ()
     modifier: tuple[str, ...] = ()  # nouns only: one must modify the noun ("hunger strike")
     target: tuple[str, ...] = ("dobj",)
@@ -116,6 +119,7 @@ def _pattern(obj: dict[str, Any], where: str, problems: list[str]) -> Pattern | 
         id=obj.get("id") or f"{kind}.{obj['lemma']}", type=kind, trigger=trigger,
         lemma=str(obj["lemma"]).lower(), particle=obj.get("particle"),
         object=tuple(x.lower() for x in obj.get("object") or ()),
+        not_object=tuple(x.lower() for x in obj.get("not_object") or ()),
         light=tuple(x.lower() for x in obj.get("light") or ()),
         modifier=tuple(x.lower() for x in obj.get("modifier") or ()), target=targets,
         source=obj.get("source") or "subj", passive=bool(obj.get("passive")),

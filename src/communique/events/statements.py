@@ -149,6 +149,8 @@ class StatementExtractor(EventExtractor):
         rules = self.rules
         lemma = tok.lemma_.lower()
         if lemma in rules.label_words and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                return  # a title before a name ("Cuban dictator Fidel Castro") describes
             for child in tok.children:  # "Western warmongers", "Moscow's puppets"
                 if child.dep_ in MODIFIERS and child.i in self.actor_at:
                     yield rules.label, child
