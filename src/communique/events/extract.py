@@ -128,6 +128,7 @@ class EventExtractor:
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
         self.goods = cues.get("goods_nouns", frozenset())
+        self.movement = cues.get("movement_nouns", frozenset())
         self.repairs = self.lex.repairs
         self.loose = self.lex.unattributed
 
@@ -246,8 +247,9 @@ class EventExtractor:
         return tok.lemma_.lower()
 
     def _object_lemmas(self, heads: list[Token]) -> set[str]:
-        """Lemmas of objects, looking through conjunctions and quantities ("thousands of
-        troops", "a batch of missiles"). An object naming an international organisation
+        """Lemmas of objects, looking through conjunctions, quantities ("thousands of
+        troops", "a batch of missiles") and movements (`movement_nouns`: "allowed the
+        return of inspectors" lets inspectors in). An object naming an international organisation
         also counts as `igo` ("withdrew from ECOWAS" is leaving a body, as "withdrew from
         the bloc" is)."""
         out = set()
@@ -258,7 +260,7 @@ class EventExtractor:
                     out.add("igo")
                 # "aid deliveries", "mediation efforts": the noun that says what it is
                 out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
-                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
+                if tok.lemma_.lower() in QUANTITIES | self.movement or tok.pos_ == "NUM":
                     # "part of a military aid programme": the counted noun and its compound
                     counted = [g for c in tok.children if c.lower_ == "of"
                                for g in c.children if g.dep_ == "pobj"]

@@ -1,0 +1,36 @@
+"""Giving ground read through its wording (sentences written for these tests)."""
+
+import pytest
+
+import communique  # noqa: F401
+from support import events_of, find_events
+
+pytestmark = pytest.mark.slow
+
+events = events_of
+find = find_events
+
+
+def test_allowing_the_return_of_inspectors_lets_them_in(nlp):
+    # a movement noun ("return", "entry") is read through to what moves, and its "of"
+    # phrase names whose people come in
+    found = events("Tehran allowed the return of IAEA inspectors to the Fordow site on Monday.")
+    (event,) = find(found, "RETREAT", "IRN", "IAEA")
+    assert event["cameo"] == "086"
+    found = events("Caracas said it would allow the entry of UN human rights monitors.")
+    (event,) = find(found, "RETREAT", "VEN", "UN")
+    assert event["modality"] != "actual" and event["plover_type"] == "AGREE"
+
+
+def test_the_return_of_something_else_is_no_access(nlp):
+    assert not find(events("Moscow allowed the return of the Dutch ambassador in March."),
+                    "RETREAT")
+
+
+def test_calling_off_ones_own_strike_gives_ground(nlp):
+    found = events("Kenyan doctors called off their strike on Friday after a deal on pay.")
+    assert find(found, "CONCEDE", "KEN", "KEN")
+    assert not find(found, "PROTEST")
+    # calling off a military attack is still a retreat
+    assert find(events("Washington called off a planned attack on Iran in June 2019."),
+                "RETREAT", "USA", "IRN")
