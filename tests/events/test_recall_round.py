@@ -1,4 +1,5 @@
-"""Giving ground read through its wording (sentences written for these tests)."""
+"""Recall fixes: giving ground and complaints read through their wording (sentences written
+for these tests)."""
 
 import pytest
 
@@ -34,3 +35,13 @@ def test_calling_off_ones_own_strike_gives_ground(nlp):
     # calling off a military attack is still a retreat
     assert find(events("Washington called off a planned attack on Iran in June 2019."),
                 "RETREAT", "USA", "IRN")
+
+
+def test_a_complaint_targets_whom_it_is_about(nlp):
+    # the body complained to is only the target when the complaint names no one
+    assert find(events("Syria complained to the UN Security Council over Israeli air strikes "
+                       "on Damascus airport."), "ACCUSE", "SYR", "ISR")
+    assert find(events("Manila filed a complaint with the United Nations over Chinese "
+                       "incursions near Scarborough Shoal."), "ACCUSE", "PHL", "CHN")
+    assert find(events("Hungary complained to the European Commission about the delay."),
+                "ACCUSE", "HUN", "EU")
