@@ -45,3 +45,17 @@ def test_a_complaint_targets_whom_it_is_about(nlp):
                        "incursions near Scarborough Shoal."), "ACCUSE", "PHL", "CHN")
     assert find(events("Hungary complained to the European Commission about the delay."),
                 "ACCUSE", "HUN", "EU")
+
+
+def test_halting_a_mediation_ends_it(nlp):
+    found = events("Egypt halted its mediation between Israel and Hamas last week.")
+    assert find(found, "SANCTION", "EGY", "ISR") and find(found, "SANCTION", "EGY", "PSE")
+
+
+def test_may_with_a_condition_is_a_conditional_warning(nlp):
+    found = events("Tokyo may impose tariffs on Chinese steel if the talks fail, the minister said.")
+    (event,) = find(found, "SANCTION", "JPN", "CHN")
+    assert event["modality"] == "conditional" and event["plover_type"] == "THREATEN"
+    # a bare possibility stays hypothetical
+    (event,) = find(events("Tokyo may impose tariffs on Chinese steel."), "SANCTION", "JPN", "CHN")
+    assert event["modality"] == "hypothetical"

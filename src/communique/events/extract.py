@@ -1336,11 +1336,13 @@ class EventExtractor:
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             if marks & self.if_marks and node.dep_ in ("advcl", "ccomp", "pcomp"):
                 return "hypothetical"
-        if aux & self.maybe:
-            return "hypothetical"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
                                          for m in c.children) for c in tok.children):
-            return "conditional"  # "if Europe goes ahead, he will impose the tariff"
+            # "if Europe goes ahead, he will impose the tariff"; "may halt the talks if
+            # the fighting goes on" is a warning on a condition, not a mere possibility
+            return "conditional"
+        if aux & self.maybe:
+            return "hypothetical"
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
