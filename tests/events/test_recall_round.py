@@ -59,3 +59,15 @@ def test_may_with_a_condition_is_a_conditional_warning(nlp):
     # a bare possibility stays hypothetical
     (event,) = find(events("Tokyo may impose tariffs on Chinese steel."), "SANCTION", "JPN", "CHN")
     assert event["modality"] == "hypothetical"
+
+
+def test_evacuating_settlements_in_a_territory_leaves_it(nlp):
+    found = events("Israel will evacuate all settlements in the Gaza Strip next month, a spokesman said.")
+    (event,) = find(found, "RETREAT", "ISR", "PSE")
+    assert event["plover_type"] == "AGREE"
+
+
+def test_swearing_to_fight_is_a_threat(nlp):
+    found = events("Houthi fighters have sworn to fight Saudi Arabia until it lifts its blockade.")
+    (event,) = find(found, "ASSAULT", "YEM", "SAU")
+    assert event["modality"] == "intended" and event["plover_type"] == "THREATEN"
