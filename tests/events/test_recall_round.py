@@ -71,3 +71,12 @@ def test_swearing_to_fight_is_a_threat(nlp):
     found = events("Houthi fighters have sworn to fight Saudi Arabia until it lifts its blockade.")
     (event,) = find(found, "ASSAULT", "YEM", "SAU")
     assert event["modality"] == "intended" and event["plover_type"] == "THREATEN"
+
+
+def test_receiving_a_team_of_observers_lets_them_in(nlp):
+    # a collective noun ("a mission of", "a delegation of") is read through to its members
+    found = events("Minsk received a mission of election monitors from the OSCE in March.")
+    assert find(found, "RETREAT", "BLR", "OSCE") and not find(found, "CONSULT")
+    # receiving a leader is still hosting him
+    assert find(events("Riyadh received the Ukrainian president in Jeddah on Tuesday."),
+                "CONSULT", "SAU", "UKR")

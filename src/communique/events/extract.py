@@ -43,6 +43,7 @@ DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of dr
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
+              "mission", "delegation",  # "a mission of observers"
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
 # particles of phrasal verbs that spaCy's small model often tags as adverbs
