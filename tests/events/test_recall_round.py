@@ -80,3 +80,10 @@ def test_receiving_a_team_of_observers_lets_them_in(nlp):
     # receiving a leader is still hosting him
     assert find(events("Riyadh received the Ukrainian president in Jeddah on Tuesday."),
                 "CONSULT", "SAU", "UKR")
+
+
+def test_converging_for_a_rally_is_a_protest(nlp):
+    found = events("Thousands of Kenyans were converging on Nairobi for a rally against the "
+                   "finance bill.")
+    assert find(found, "PROTEST", "KEN")
+    assert not find(events("Russian troops converged on Kyiv in February 2022."), "PROTEST")
