@@ -87,3 +87,12 @@ def test_converging_for_a_rally_is_a_protest(nlp):
                    "finance bill.")
     assert find(found, "PROTEST", "KEN")
     assert not find(events("Russian troops converged on Kyiv in February 2022."), "PROTEST")
+
+
+def test_ethnic_cleansing_is_an_assault_by_whoever_engages_in_it(nlp):
+    assert find(events("Myanmar's army engaged in ethnic cleansing against the Rohingya in "
+                       "Rakhine State."), "ASSAULT", "MMR")
+    # "were engaged in" is what the subject does, not a passive with the subject as target
+    found = events("Sudanese forces were engaged in ethnic cleansing against the Masalit "
+                   "people in Darfur.")
+    assert find(found, "ASSAULT", "SDN")

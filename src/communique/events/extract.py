@@ -125,6 +125,7 @@ class EventExtractor:
         self.own_clause = cues.get("own_clause_marks", frozenset())
         self.body_nouns = cues.get("body_nouns", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
+        self.stative_in = cues.get("stative_in_passives", frozenset())
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
@@ -761,9 +762,13 @@ class EventExtractor:
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None) or self._late_agent(verb)
             source_tok, passive = self._subject(verb)
-            if passive and agent is None and self._lemma(verb) in self.stative and any(
-                    c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
-                passive = False  # "Israel is opposed to French mediation": a stance
+            if passive and agent is None and any(
+                    c.dep_ in ("prep", "dative") and (c.lower_ == "to" and self._lemma(verb) in self.stative
+                                                      or c.lower_ == "in" and self._lemma(verb) in self.stative_in)
+                    for c in verb.children):
+                # "Israel is opposed to French mediation": a stance; "forces were engaged
+                # in ethnic cleansing": what the subject does
+                passive = False
             if passive and (agent is None or (agent.pos_ != "PRON" and not self._participants(
                     agent, source=True))):
                 # "was killed in a car bombing", "were killed by a roadside bomb": no
