@@ -96,3 +96,10 @@ def test_ethnic_cleansing_is_an_assault_by_whoever_engages_in_it(nlp):
     found = events("Sudanese forces were engaged in ethnic cleansing against the Masalit "
                    "people in Darfur.")
     assert find(found, "ASSAULT", "SDN")
+
+
+def test_a_preposition_left_without_its_object_takes_the_clause_subject_after_it(nlp):
+    # the small model parses "officers" as the subject of "holed up", leaving "to" empty
+    found = events("Ecuador granted asylum to three Colombian army officers holed up in its "
+                   "embassy since the coup, officials said on Friday.")
+    assert find(found, "AID", "ECU", "COL")

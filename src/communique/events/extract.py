@@ -723,7 +723,8 @@ class EventExtractor:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                            out += [g for g in c.children if g.dep_ == "pobj"]
+                            out += [g for g in c.children if g.dep_ == "pobj"] or \
+                                _stranded_object(h, c)
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
             elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
@@ -1499,6 +1500,14 @@ def _thing_modifier(span: Span) -> bool:
     # nor is the craft of a force ("a Chinese coast guard ship", "an Iranian navy vessel")
     return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS") and not any(
         c.dep_ == "compound" and _agent_noun(c) for c in head.children)
+
+
+def _stranded_object(head: Token, prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in ...": the small model leaves the
+    preposition without an object and makes its noun the subject of a clause on the verb;
+    that subject, when it starts right after the preposition, is the object."""
+    return [g for c in head.children if c.dep_ in ("advcl", "ccomp") and c.i > prep.i
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == prep.i + 1]
 
 
 def _adverb_particle(verb: Token, child: Token) -> bool:
