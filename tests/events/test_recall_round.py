@@ -103,3 +103,12 @@ def test_a_preposition_left_without_its_object_takes_the_clause_subject_after_it
     found = events("Ecuador granted asylum to three Colombian army officers holed up in its "
                    "embassy since the coup, officials said on Friday.")
     assert find(found, "AID", "ECU", "COL")
+
+
+def test_a_nationals_riots_and_demonstrations_are_their_protest(nlp):
+    assert find(events("Iraqi riots against Iranian influence spread to Basra on Sunday."),
+                "PROTEST", "IRQ", "IRN")
+    assert find(events("Serbian demonstrations against the government drew large crowds."),
+                "PROTEST", "SRB", "SRB")
+    # riot police are no riot
+    assert not find(events("Greek riot police cleared the square in Athens."), "PROTEST")
