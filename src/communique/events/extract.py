@@ -347,7 +347,9 @@ class EventExtractor:
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
-            standalone = [p for p in fitting if not p.light]
+            # a noun naming the kind of another ("riot police", "attack helicopters") is
+            # no event of its own
+            standalone = [p for p in fitting if not p.light] if tok.dep_ != "compound" else []
             if standalone and (self._nominal_has_parties(tok) or (
                     standalone[0].type in MUTUAL and self._between(tok) is not None
                     and not self._told_by_verb(tok, standalone[0].type))) \
