@@ -112,3 +112,10 @@ def test_a_nationals_riots_and_demonstrations_are_their_protest(nlp):
                 "PROTEST", "SRB", "SRB")
     # riot police are no riot
     assert not find(events("Greek riot police cleared the square in Athens."), "PROTEST")
+
+
+def test_ordering_a_newspaper_shut_is_censorship(nlp):
+    found = events("The Kremlin ordered the independent broadcaster Dozhd to halt its broadcasts.")
+    assert find(found, "COERCE", "RUS", "RUS") and not find(found, "REQUEST")
+    # an order to a state is still a demand
+    assert find(events("The ICJ ordered Israel to halt its offensive in Rafah."), "REQUEST")
