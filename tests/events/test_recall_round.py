@@ -119,3 +119,11 @@ def test_ordering_a_newspaper_shut_is_censorship(nlp):
     assert find(found, "COERCE", "RUS", "RUS") and not find(found, "REQUEST")
     # an order to a state is still a demand
     assert find(events("The ICJ ordered Israel to halt its offensive in Rafah."), "REQUEST")
+
+
+def test_an_announced_suspension_of_links_is_a_sanction(nlp):
+    assert find(events("Rome announced a suspension of air links with Belgrade on Wednesday."),
+                "SANCTION", "ITA", "SRB")
+    # a suspension of sanctions is no sanction
+    assert not find(events("Washington announced a suspension of sanctions on Syria."),
+                    "SANCTION")
