@@ -127,3 +127,9 @@ def test_an_announced_suspension_of_links_is_a_sanction(nlp):
     # a suspension of sanctions is no sanction
     assert not find(events("Washington announced a suspension of sanctions on Syria."),
                     "SANCTION")
+
+
+def test_forgiving_a_party_is_support(nlp):
+    found = events("Rwanda's government said it was willing to forgive Burundi for hosting the rebels.")
+    (event,) = find(found, "SUPPORT", "RWA", "BDI")
+    assert event["modality"] == "intended"
