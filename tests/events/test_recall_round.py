@@ -133,3 +133,12 @@ def test_forgiving_a_party_is_support(nlp):
     found = events("Rwanda's government said it was willing to forgive Burundi for hosting the rebels.")
     (event,) = find(found, "SUPPORT", "RWA", "BDI")
     assert event["modality"] == "intended"
+
+
+def test_withdrawing_a_peacekeeping_force_cuts_aid(nlp):
+    # a generic head ("force") is named by its compound when patterns compete
+    found = events("Kenya said it will withdraw its peacekeeping force from Haiti unless "
+                   "the council renews the mandate.")
+    (event,) = find(found, "SANCTION", "KEN", "HTI")
+    assert event["plover_type"] == "THREATEN"
+    assert find(events("Russia withdrew its forces from Syria in 2016."), "RETREAT", "RUS", "SYR")

@@ -131,6 +131,7 @@ class EventExtractor:
         self.force_nouns = cues.get("force_nouns", frozenset())
         self.goods = cues.get("goods_nouns", frozenset())
         self.movement = cues.get("movement_nouns", frozenset())
+        self.generic_heads = cues.get("generic_heads", frozenset())
         self.repairs = self.lex.repairs
         self.loose = self.lex.unattributed
 
@@ -309,7 +310,11 @@ class EventExtractor:
                 by_particle.get(p.particle, set()) if p.particle else direct_lemmas)]
             # the object's own noun beats a noun compounded with it: "sent chemical
             # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
-            named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
+            # a generic head ("force") is named by its compound: "a peacekeeping force"
+            # is peacekeepers, whose withdrawal cuts aid, not troops retreating
+            named = {n for h in direct for t in (h, *h.conjuncts) for n in (
+                {c.lemma_.lower() for c in t.children if c.dep_ == "compound"}
+                if t.lemma_.lower() in self.generic_heads else {t.lemma_.lower()})}
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
             general = [p for p in candidates if not p.object]
             if lemma in self.naming and _names_something(tok):
