@@ -142,3 +142,8 @@ def test_withdrawing_a_peacekeeping_force_cuts_aid(nlp):
     (event,) = find(found, "SANCTION", "KEN", "HTI")
     assert event["plover_type"] == "THREATEN"
     assert find(events("Russia withdrew its forces from Syria in 2016."), "RETREAT", "RUS", "SYR")
+
+
+def test_sending_peacekeepers_is_aid(nlp):
+    found = events("Ireland sent a peacekeeping force to Lebanon in 1978.")
+    assert find(found, "AID", "IRL", "LBN") and not find(found, "MOBILIZE")
