@@ -43,6 +43,7 @@ DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of dr
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
+              "mission", "delegation",  # "a mission of observers"
               # measures and sums ("25,000 tons of food aid", "five million dollars of aid")
               "ton", "tonne", "kilogram", "kg", "barrel", "dollar", "euro", "worth", "part"}
 # particles of phrasal verbs that spaCy's small model often tags as adverbs
@@ -124,10 +125,13 @@ class EventExtractor:
         self.own_clause = cues.get("own_clause_marks", frozenset())
         self.body_nouns = cues.get("body_nouns", frozenset())
         self.stative = cues.get("stative_passives", frozenset())
+        self.stative_in = cues.get("stative_in_passives", frozenset())
         self.speech = cues.get("speech_verbs", frozenset())
         self.frames = cues.get("frame_nouns", frozenset())
         self.force_nouns = cues.get("force_nouns", frozenset())
         self.goods = cues.get("goods_nouns", frozenset())
+        self.movement = cues.get("movement_nouns", frozenset())
+        self.generic_heads = cues.get("generic_heads", frozenset())
         self.repairs = self.lex.repairs
         self.loose = self.lex.unattributed
 
@@ -246,8 +250,9 @@ class EventExtractor:
         return tok.lemma_.lower()
 
     def _object_lemmas(self, heads: list[Token]) -> set[str]:
-        """Lemmas of objects, looking through conjunctions and quantities ("thousands of
-        troops", "a batch of missiles"). An object naming an international organisation
+        """Lemmas of objects, looking through conjunctions, quantities ("thousands of
+        troops", "a batch of missiles") and movements (`movement_nouns`: "allowed the
+        return of inspectors" lets inspectors in). An object naming an international organisation
         also counts as `igo` ("withdrew from ECOWAS" is leaving a body, as "withdrew from
         the bloc" is)."""
         out = set()
@@ -258,7 +263,7 @@ class EventExtractor:
                     out.add("igo")
                 # "aid deliveries", "mediation efforts": the noun that says what it is
                 out |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound"}
-                if tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM":
+                if tok.lemma_.lower() in QUANTITIES | self.movement or tok.pos_ == "NUM":
                     # "part of a military aid programme": the counted noun and its compound
                     counted = [g for c in tok.children if c.lower_ == "of"
                                for g in c.children if g.dep_ == "pobj"]
@@ -305,7 +310,11 @@ class EventExtractor:
                 by_particle.get(p.particle, set()) if p.particle else direct_lemmas)]
             # the object's own noun beats a noun compounded with it: "sent chemical
             # weapons inspectors" sends inspectors (ACCUSE), not weapons (AID)
-            named = {t.lemma_.lower() for h in direct for t in (h, *h.conjuncts)}
+            # a generic head ("force") is named by its compound: "a peacekeeping force"
+            # is peacekeepers, whose withdrawal cuts aid, not troops retreating
+            named = {n for h in direct for t in (h, *h.conjuncts) for n in (
+                {c.lemma_.lower() for c in t.children if c.dep_ == "compound"}
+                if t.lemma_.lower() in self.generic_heads else {t.lemma_.lower()})}
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
             # "released a statement", "demonstrated that point": an object of another sense
             general = [p for p in candidates if not p.object and not set(p.not_object) & direct_lemmas]
@@ -348,7 +357,9 @@ class EventExtractor:
                         and self._lemma(head) in p.light:
                     yield p, head
                     return
-            standalone = [p for p in fitting if not p.light]
+            # a noun naming the kind of another ("riot police", "attack helicopters") is
+            # no event of its own
+            standalone = [p for p in fitting if not p.light] if tok.dep_ != "compound" else []
             if standalone and (self._nominal_has_parties(tok) or (
                     standalone[0].type in MUTUAL and self._between(tok) is not None
                     and not self._told_by_verb(tok, standalone[0].type))) \
@@ -723,7 +734,8 @@ class EventExtractor:
                     for c in h.children:
                         # spaCy labels some "to" phrases dative rather than prep
                         if c.dep_ in ("prep", "dative") and c.lower_ == word:
-                            out += [g for g in c.children if g.dep_ == "pobj"]
+                            out += [g for g in c.children if g.dep_ == "pobj"] or \
+                                _stranded_object(h, c)
             elif spec == "poss":  # "would require Washington's backing"
                 out += [g for o in objects for g in o.children if g.dep_ == "poss"]
             elif spec == "ccomp_subj":  # "demanded that Washington cancel the sale"
@@ -762,9 +774,13 @@ class EventExtractor:
             agent = next((g for c in verb.children if c.dep_ == "agent"
                           for g in c.children if g.dep_ == "pobj"), None) or self._late_agent(verb)
             source_tok, passive = self._subject(verb)
-            if passive and agent is None and self._lemma(verb) in self.stative and any(
-                    c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
-                passive = False  # "Israel is opposed to French mediation": a stance
+            if passive and agent is None and any(
+                    c.dep_ in ("prep", "dative") and (c.lower_ == "to" and self._lemma(verb) in self.stative
+                                                      or c.lower_ == "in" and self._lemma(verb) in self.stative_in)
+                    for c in verb.children):
+                # "Israel is opposed to French mediation": a stance; "forces were engaged
+                # in ethnic cleansing": what the subject does
+                passive = False
             if passive and (agent is None or (agent.pos_ != "PRON" and not self._participants(
                     agent, source=True))):
                 # "was killed in a car bombing", "were killed by a roadside bomb": no
@@ -1375,11 +1391,13 @@ class EventExtractor:
             marks = {c.lower_ for c in node.children if c.dep_ == "mark"}
             if marks & self.if_marks and node.dep_ in ("advcl", "ccomp", "pcomp"):
                 return "hypothetical"
-        if aux & self.maybe:
-            return "hypothetical"
         if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.if_marks
                                          for m in c.children) for c in tok.children):
-            return "conditional"  # "if Europe goes ahead, he will impose the tariff"
+            # "if Europe goes ahead, he will impose the tariff"; "may halt the talks if
+            # the fighting goes on" is a warning on a condition, not a mere possibility
+            return "conditional"
+        if aux & self.maybe:
+            return "hypothetical"
         lemmas = {g.lemma_.lower() for g in governors if not self._question(g)}
         if lemmas & self.request:
             return "demanded"
@@ -1530,6 +1548,14 @@ def _thing_modifier(span: Span) -> bool:
     # nor is the craft of a force ("a Chinese coast guard ship", "an Iranian navy vessel")
     return not _agent_noun(head) and head.tag_ not in ("NNS", "NNPS") and not any(
         c.dep_ == "compound" and _agent_noun(c) for c in head.children)
+
+
+def _stranded_object(head: Token, prep: Token) -> list[Token]:
+    """"granted asylum to five officers holed up in ...": the small model leaves the
+    preposition without an object and makes its noun the subject of a clause on the verb;
+    that subject, when it starts right after the preposition, is the object."""
+    return [g for c in head.children if c.dep_ in ("advcl", "ccomp") and c.i > prep.i
+            for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.left_edge.i == prep.i + 1]
 
 
 def _adverb_particle(verb: Token, child: Token) -> bool:
