@@ -9,14 +9,13 @@ own phrase (data/contexts.json; docs/events.md).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import data_json
 from .records import Event
 
 #: clauses under a trigger that tell events of their own, not what this one is about
@@ -82,8 +81,7 @@ def _phrase(doc: Doc, event: Event) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def default_tagger() -> ContextTagger:
-    data = json.loads(resources.files("communique.events").joinpath("data/contexts.json")
-                      .read_text(encoding="utf-8"))
+    data = data_json("contexts.json")
     return ContextTagger(data["by_cameo"], data["by_word"])
 
 

@@ -39,7 +39,6 @@ PLACE_PREPS = {"in", "at"}
 # "a state of emergency", "a state of siege": the light verb governs the noun "state"
 STATE_NOUNS = {"state"}
 DEADLINE = {"until", "till"}  # prepositions whose date is the point ("gave X until Friday")
-DURATIONS = {"day", "week", "month", "hour", "night", "year"}  # "two days of drills"
 QUANTITIES = {"thousand", "hundred", "dozen", "million", "number", "group", "batch", "unit",
               "contingent", "battalion", "squadron", "convoy", "shipment", "package", "tranche",
               "wave", "barrage", "salvo", "series", "round", "team", "fleet", "pair", "couple",
@@ -171,8 +170,7 @@ class EventExtractor:
             if not protesters:
                 continue
             for child in self.doc[i].children:
-                purpose = child.dep_ in ("advcl", "xcomp") and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                purpose = child.dep_ in ("advcl", "xcomp") and _to_infinitive(child)
                 for event in anchored.get(child.i, []) if purpose else []:
                     if event.type == "REQUEST" and event.source and event.source.party in protesters:
                         dropped.add(id(event))
@@ -284,8 +282,7 @@ class EventExtractor:
         if tok.pos_ == "VERB" and lemma in self.lex.verbs:
             direct = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "attr")] + [
                 # "allowed Afghan refugees to stay", parsed refugees <- stay <- allowed
-                g for c in tok.children if c.dep_ == "ccomp" and any(
-                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                g for c in tok.children if c.dep_ == "ccomp" and _to_infinitive(c)
                 for g in c.children if g.dep_ == "nsubj"]
             # a pattern without a particle matches its object as the direct object or the
             # "with" of "provide Ukraine with tanks", never in another phrase ("hosted
@@ -318,14 +315,14 @@ class EventExtractor:
             specific.sort(key=lambda p: not (p.particle or set(p.object or ()) & named))
             # "released a statement", "demonstrated that point": an object of another sense
             general = [p for p in candidates if not p.object and not set(p.not_object) & direct_lemmas]
-            if lemma in self.naming and _names_something(tok):
-                # "called the allegations baseless", "called Zelenskyy a dictator": naming,
-                # not a phone call; only a pattern with its particle ("called for") stays
-                # ("branded Russia a terrorist state" is still the accusation it names)
-                general = [p for p in general if p.particle or p.mode != "phone"]
-            if any(p.particle for p in candidates) and not any(c.dep_ == "dobj" for c in tok.children):
+            if (lemma in self.naming and _names_something(tok)) or (
+                    any(p.particle for p in candidates)
+                    and not any(c.dep_ == "dobj" for c in tok.children)):
+                # "called the allegations baseless", "called Zelenskyy a dictator": naming;
                 # "called for an inventory of the stockpile": a call for something that
-                # names no party is no phone call, even when two callers make it mutual
+                # names no party, even when two callers make it mutual. Neither is a phone
+                # call: only a pattern with its particle ("called for") stays, and "branded
+                # Russia a terrorist state" is still the accusation it names
                 general = [p for p in general if p.particle or p.mode != "phone"]
             if self._refusal_of_action(tok, lemma):
                 return
@@ -586,8 +583,7 @@ class EventExtractor:
             if tok.i in self.actor_at or not (tok.lemma_.lower() in QUANTITIES or tok.pos_ == "NUM"
                                               or tok.lower_ in COUNTS):
                 break
-            inner = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for g in c.children if g.dep_ == "pobj"), None)
+            inner = next(iter(_of_objects(tok)), None)
             if inner is None:
                 break
             tok = inner
@@ -669,8 +665,7 @@ class EventExtractor:
         ("a first batch of troops", "the deployment of NATO troops")?"""
         if tok is None:
             return False
-        heads = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj")]
+        heads = [tok, *_of_objects(tok)]
         return any(h.lemma_.lower() in self.force_nouns for h in heads)
 
     def _reporter(self, verb: Token) -> Token | None:
@@ -724,9 +719,7 @@ class EventExtractor:
                 word = spec[5:]
                 # on the trigger, the particle's object, the matched object, or a noun in
                 # the "of" phrase of one ("held a round of talks with the United States")
-                nested = [g for h in [trigger, *objects] for c in h.children
-                          if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                          if g.dep_ == "pobj"]
+                nested = [g for h in [trigger, *objects] for g in _of_objects(h)]
                 # the particle too: "pulled out of the OAS" parsed as pulled > out > of
                 particle = [c for h in holders for c in h.children
                             if pattern.particle and c.lower_ == pattern.particle]
@@ -746,8 +739,7 @@ class EventExtractor:
                 # "threatened to attack Taiwan"; "threatened on Monday to attack Taiwan"
                 # (the small model hangs the infinitive as an adverbial clause)
                 clauses = [c for h in holders for c in h.children if c.dep_ == "xcomp" or (
-                    c.dep_ == "advcl" and c.tag_ == "VB" and any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+                    c.dep_ == "advcl" and c.tag_ == "VB" and _to_infinitive(c))]
                 out += [g for c in clauses for g in c.children if g.dep_ == "dobj"]
                 if out:
                     yield spec, out
@@ -1229,8 +1221,7 @@ class EventExtractor:
         country is taken as the default)."""
         mine = {s.actor for s in sources}
         for clause in anchor.children:
-            if clause.dep_ not in ("advcl", "xcomp") or not any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            if clause.dep_ not in ("advcl", "xcomp") or not _to_infinitive(clause):
                 continue
             for obj in clause.children:
                 heads = [obj] if obj.dep_ == "dobj" else [
@@ -1272,8 +1263,7 @@ class EventExtractor:
             for tok in tokens:
                 tok = self._counted(tok)  # "hundreds of protesters"
                 # the noun, its modifiers and what it is of ("the offices of opposition parties")
-                nouns = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                for g in c.children if g.dep_ == "pobj")]
+                nouns = [tok, *_of_objects(tok)]
                 # form and lemma: the small model lemmatises "media" as "medium"
                 words = {w for n in nouns for m in (n, *(c for c in n.children if c.dep_ in (
                     "compound", "amod", "nmod"))) for w in (m.lemma_.lower(), m.lower_)}
@@ -1527,6 +1517,18 @@ def _antecedent(tok: Token | None) -> Token | None:
     if tok is not None and tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl":
         return tok.head.head
     return tok
+
+
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of a word's "of" phrase ("thousands **of troops**", "the offices **of
+    opposition parties**")."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _to_infinitive(clause: Token) -> bool:
+    """Is this clause a "to" infinitive ("rallied **to demand** ...")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _thing_modifier(span: Span) -> bool:

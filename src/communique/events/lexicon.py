@@ -89,6 +89,12 @@ class Lexicon:
     problems: list[str] = field(default_factory=list)
 
 
+def data_json(name: str) -> Any:
+    """A JSON file of the events package's data folder (`data/<name>`)."""
+    return json.loads(resources.files("communique.events").joinpath("data", name)
+                      .read_text(encoding="utf-8"))
+
+
 def _lines(name: str) -> list[tuple[str, dict[str, Any]]]:
     folder = resources.files("communique.events").joinpath("data")
     out: list[tuple[str, dict[str, Any]]] = []
@@ -178,19 +184,15 @@ def load_lexicon() -> Lexicon:
     missing = set(PLOVER_TYPES) - set(lexicon.types)
     if missing:
         lexicon.problems.append(f"plover_cameo.jsonl: no row for {sorted(missing)}")
-    cues = json.loads(resources.files("communique.events").joinpath("data/modality.json")
-                      .read_text(encoding="utf-8"))
+    cues = data_json("modality.json")
     lexicon.cues = {k: frozenset(v) for k, v in cues.items() if isinstance(v, list)}
-    repairs = json.loads(resources.files("communique.events").joinpath("data/lemma_repairs.json")
-                         .read_text(encoding="utf-8"))
+    repairs = data_json("lemma_repairs.json")
     lexicon.repairs = dict(repairs["repairs"])
-    anaphora = json.loads(resources.files("communique.events").joinpath("data/event_nouns.json")
-                          .read_text(encoding="utf-8"))
+    anaphora = data_json("event_nouns.json")
     lexicon.event_nouns = {k: frozenset(v) for k, v in anaphora["nouns"].items()}
     lexicon.event_noun_window = int(anaphora.get("within_sentences", 4))
     lexicon.acts_about_events = frozenset(anaphora.get("acts_about_events", ()))
-    loose = json.loads(resources.files("communique.events").joinpath("data/unattributed.json")
-                       .read_text(encoding="utf-8"))
+    loose = data_json("unattributed.json")
     lexicon.unattributed = Unattributed(
         types=frozenset(loose["types"]),
         modes=frozenset((kind, mode) for kind, modes in loose["modes"].items() for mode in modes),

@@ -28,10 +28,8 @@ Thursday in Brussels") when it has them; a quotation links to the events it carr
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,7 +38,7 @@ from ..dates import DateRef
 from ..quotes.records import Quote
 from ..records import Article
 from .extract import EventExtractor, dedupe
-from .lexicon import Lexicon, Pattern
+from .lexicon import Lexicon, Pattern, data_json
 from .records import Event, Participant
 
 MODIFIERS = ("amod", "compound", "poss", "nmod")
@@ -61,8 +59,7 @@ class StatementRules:
 
 
 def load_rules() -> StatementRules:
-    data = json.loads(resources.files("communique.events").joinpath("data/statements.json")
-                      .read_text(encoding="utf-8"))
+    data = data_json("statements.json")
     rules = {r["id"]: r for r in data["rules"]}
 
     def pattern(rule: dict) -> Pattern:
