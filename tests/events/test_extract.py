@@ -345,4 +345,4 @@ def test_a_protest_at_a_named_place_of_no_party_is_still_the_own_countrys(nlp):
 def test_own_possessive_leaves_a_target_of_the_sources_own_country(nlp):
     found = events("Kenyan President Daniel Wekesa has reneged on his commitment to the Kenyan "
                    "people on a new constitution.")
-    find(found, "REJECT", "KEN", "KEN")
+    assert find(found, "REJECT", "KEN", "KEN")

@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.kb import default_kb
 from ..actors.records import Actor
 from ..actors.resolve import NOUN_SECTORS
 from ..dates import DateRef
@@ -991,15 +992,11 @@ class EventExtractor:
 
     @staticmethod
     def _is_state(party: str | None) -> bool:
-        from ..actors.kb import default_kb
-
         return party is not None and default_kb().country(party) is not None
 
     def _country(self, member: Participant, start: int, end: int) -> Participant:
         """The country of a state's actor, named by the words at `start:end` ("Belarus
         jailed **the opposition leader**": the target is Belarus itself)."""
-        from ..actors.kb import default_kb
-
         text = self.text[start:end]
         if (member.actor or "").startswith("country:"):
             return replace(member, start=start, end=end, text=text)
