@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..places import PLACE_NOUNS, SITE_NOUNS, Place, gazetteer
-from .kb import Entry, KnowledgeBase, Organisation, Person, Title, fold, slug
+from .kb import Entry, KnowledgeBase, Organisation, Person, Title, _strip_the, fold, slug
 from .records import Actor, ActorMention
 
 PERSON_LABELS = {"PERSON"}
@@ -140,6 +140,10 @@ class _DocActors:
         # Chief Minister X", "X, the divisional railway superintendent"), for "the chief
         # minister" or "the railway official" later on
         self.described: dict[str, set[str]] = {}
+        # the countries the article names, which choose among towns of one name (a
+        # document prior), and the places resolved, by entity start character
+        self.prior: frozenset[str] = frozenset()
+        self.places: dict[int, Place] = {}
 
     def add(self, actor: Actor, span: Span | Token, how: str, weight: float = 0.0,
             acting: bool = True, sector: str | None = None) -> None:
@@ -257,20 +261,22 @@ class ActorResolver:
     def resolve(self, doc: Doc, day: dt.date | None) -> list[Actor]:
         found = _DocActors()
         ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
-        # '"...," Imran Hayat, the railway superintendent, told VOA': a speaking name the
-        # statistical NER took for a title or a product is a person
-        ents += [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
-                 if ent.label_ in OTHER_LABELS and self._speaking_name(ent)]
-        # "an oil depot near Kursk" (NER: PRODUCT): a name after a preposition of place
-        ents += [Span(doc, ent.start, ent.end, label="GPE") for ent in doc.ents
-                 if ent.label_ in OTHER_LABELS and self._where(ent) and not self._speaking_name(ent)]
-        ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start))
-        ents = self._cut_at_titles(doc, ents)
-        # the countries the article names choose among towns of one name (a document prior)
-        self._prior = frozenset(e.id for ent in ents if ent.label_ in ("GPE", "NORP")
+        for ent in doc.ents:
+            if ent.label_ not in OTHER_LABELS:
+                continue
+            if self._speaking_name(ent):
+                # '"...," Imran Hayat, the railway superintendent, told VOA': a speaking name
+                # the statistical NER took for a title or a product is a person
+                ents.append(Span(doc, ent.start, ent.end, label="PERSON"))
+            elif self._where(ent):
+                # "an oil depot near Kursk" (NER: PRODUCT): a name after a preposition of place
+                ents.append(Span(doc, ent.start, ent.end, label="GPE"))
+        titles = list(self._title_spans(doc))  # the title matcher runs once per document
+        ents = self._titled_names(doc, sorted(ents, key=lambda e: e.start), titles)
+        ents = self._cut_at_titles(doc, ents, titles)
+        found.prior = frozenset(e.id for ent in ents if ent.label_ in ("GPE", "NORP")
                                 for e in self.kb.lookup(ent.text) if e.kind == "country")
-        self._places: dict[int, Place] = {}
-        doc._.places = self._places
+        doc._.places = found.places
         # every step in text order, so that later mentions can look back at earlier ones
         steps: list[tuple[int, Callable[[], None]]] = []
         steps += [(ent.start, partial(self._entity, ent, found, day)) for ent in ents]
@@ -282,7 +288,7 @@ class ActorResolver:
                   if tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss")
                   and not _pleonastic(tok)]
         steps += [(start, partial(self._title_only, doc, start, end, title, found, day))
-                  for start, end, title in self._bare_titles(doc)]
+                  for start, end, title in self._bare_titles(doc, titles)]
         for _, step in sorted(steps, key=lambda item: item[0]):
             step()
         self._surnames(doc, found)
@@ -314,12 +320,13 @@ class ActorResolver:
             if hit and 0 <= hit[0] < tok.idx and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                 found.add(hit[1].actor, tok, "surname", ActorResolver._weight(tok))
 
-    def _titled_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _titled_names(self, doc: Doc, ents: list[Span],
+                      titles: list[tuple[int, int, Title]]) -> list[Span]:
         """A capitalised name right after a title ("spokesperson Randhir Jaiswal") is a
         person even where the statistical NER missed it or gave it another label."""
         person_tokens = {i for ent in ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
         added: list[Span] = []
-        for _start, end, _title in self._title_spans(doc):
+        for _start, end, _title in titles:
             stop = end
             while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() \
                     and stop - end < 4:
@@ -335,15 +342,15 @@ class ActorResolver:
         kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
         return kept + added
 
-    def _cut_at_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _cut_at_titles(self, doc: Doc, ents: list[Span],
+                       titles: list[tuple[int, int, Title]]) -> list[Span]:
         """"British Defence Secretary Tom King" (NER: ORG "British Defence"): an
         organisation name the knowledge base does not know that runs into a title is
         the modifier before the title, a country's name or demonym ("U.S. military
         officials" keeps the known "U.S. military")."""
-        titles = [(start, end) for start, end, _ in self._title_spans(doc)]
         out = []
         for ent in ents:
-            cut = next((start for start, end in titles if ent.start < start < ent.end < end), None)
+            cut = next((start for start, end, _ in titles if ent.start < start < ent.end < end), None)
             if ent.label_ != "ORG" or cut is None or self.kb.lookup(ent.text):
                 out.append(ent)
                 continue
@@ -451,7 +458,7 @@ class ActorResolver:
         if place.how in ("name", "capital") and self._compass_place(ent, place.id, found):
             return
         if ent.label_ in PLACE_LABELS and place.kind == "country" and place.how in ("name", "capital"):
-            self._places[ent.start_char] = self._located(ent.text, place.id, place.how)
+            found.places[ent.start_char] = self._located(ent.text, place.id, place.how)
         led = _led_group(ent)
         if led is not None:  # "Vietnamese-led forces", "the Saudi-led coalition"
             found.add(self.country_actor(place.id), ent, place.how, self._weight(led),
@@ -493,16 +500,16 @@ class ActorResolver:
         """A town or region the knowledge base does not know ("civilians in Bucha", "an
         assault on Pokrovsk"): its country, as a place only (never acting), which the
         events stage may take as a target; the place record is kept for the events."""
-        place = gazetteer().lookup(ent.text, self._prior)
+        place = gazetteer().lookup(ent.text, found.prior)
         words = [t for t in ent if t.dep_ != "det"]
         if place is None and len(words) > 1 and words[-1].lemma_.lower() in SITE_NOUNS:
             # "the Zaporizhzhia nuclear plant" (FAC): the name before the common words
             lead = list(takewhile(lambda t: t.text[:1].isupper(), words))
             if 0 < len(lead) < len(words):
-                place = gazetteer().lookup(" ".join(t.text for t in lead), self._prior)
+                place = gazetteer().lookup(" ".join(t.text for t in lead), found.prior)
         if place is None:
             return False
-        self._places[ent.start_char] = place
+        found.places[ent.start_char] = place
         if place.country in self.kb.countries:
             found.add(self.country_actor(place.country), ent, "place", 0.0, acting=False)
         return True
@@ -513,10 +520,10 @@ class ActorResolver:
         if ent.start == 0 or ent.doc[ent.start - 1].lower_ not in COMPASS:
             return False
         wider = ent.doc[ent.start - 1:ent.end]
-        place = gazetteer().lookup(wider.text, self._prior)
+        place = gazetteer().lookup(wider.text, found.prior)
         if place is None or place.country in (None, code) or place.country not in self.kb.countries:
             return False
-        self._places[wider.start_char] = self._places[ent.start_char] = place
+        found.places[wider.start_char] = found.places[ent.start_char] = place
         found.add(self.country_actor(place.country), wider, "place", 0.0, acting=False)
         return True
 
@@ -631,7 +638,7 @@ class ActorResolver:
                 person = self.kb.people[self._names[match[0]]]
                 found.add(self.person_actor(person, day), ent, "name", weight)
                 return
-        found.add(self._local_person(ent, day), ent, "name", weight)
+        found.add(self._local_person(ent, day, found.prior), ent, "name", weight)
 
     def _titled_role(self, ent: Span, person: Person, day: dt.date | None) -> str | None:
         """The role the words around a known person's name give, when he or she holds
@@ -743,7 +750,7 @@ class ActorResolver:
                 return best[1]
         return None
 
-    def _local_person(self, ent: Span, day: dt.date | None) -> Actor:
+    def _local_person(self, ent: Span, day: dt.date | None, prior: frozenset[str]) -> Actor:
         title, entries = self._context(ent)
         if title is None and not entries and ent.root.dep_ == "conj":
             # "members of the U.S. Senate, Chuck Grassley, Jeanne Shaheen and Jim Risch":
@@ -767,11 +774,10 @@ class ActorResolver:
             country = None  # "the UN envoy for Syria X" serves the UN, not Syria
         elif country is None:
             # "Balochistan Chief Minister X", "X, the railway superintendent in Quetta": PAK
-            country = self._region_country(ent, title is not None) or (
+            country = self._region_country(ent, title is not None, prior) or (
                 None if org else self._leaders_country(ent, title))
         sector = (title.sector if title else None) or (org.sector if org else None)
-        if org and org.kind in ("igo", "group") and not (
-                country and title and title.role in REPRESENTATIVE_ROLES):
+        if org and org.kind in ("igo", "group") and not (country and representative):
             sector = "IGO"  # "Pakistan's U.N. envoy" serves Pakistan, "the UN envoy" the UN
         party = country or (org.code if org else None)
         code = (country + (sector or "")) if country else ("IGO" + org.code if org else None)
@@ -803,7 +809,7 @@ class ActorResolver:
                     return False
         return False
 
-    def _region_country(self, ent: Span, titled: bool) -> str | None:
+    def _region_country(self, ent: Span, titled: bool, prior: frozenset[str]) -> str | None:
         """The country of a province or town named in a person's description, from the
         gazetteer: before the name with a title ("Balochistan Chief Minister", where the
         NER often says ORG), or as a place in an apposition ("X, the railway
@@ -816,7 +822,7 @@ class ActorResolver:
                 continue
             for sub in span.ents:
                 if sub.label_ in labels:
-                    place = gazetteer().lookup(sub.text, self._prior)
+                    place = gazetteer().lookup(sub.text, prior)
                     if place is not None and place.country in self.kb.countries:
                         return place.country
         return None
@@ -841,13 +847,13 @@ class ActorResolver:
             country = country or next((e.id for e in self.kb.lookup(doc[i].text)
                                        if e.kind == "country"), None)
             i -= 1
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        name = _strip_the(ent.text)
         return Actor(id=f"local:org:{slug(name)}", name=name, kind="organisation", country=country,
                      sector="MED", party=country, code=f"{country}MED" if country else None,
                      in_kb=False)
 
     def _local_org(self, ent: Span) -> Actor:
-        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        name = _strip_the(ent.text)
         country = None
         # "Russia's defence ministry": the possessor names the country too
         owners = [c for c in ent.root.children if c.dep_ == "poss" and not (ent.start <= c.i < ent.end)]
@@ -881,9 +887,10 @@ class ActorResolver:
             last_end = end
             yield start, end, self.kb.titles[" ".join(t.lower_ for t in doc[start:end])]
 
-    def _bare_titles(self, doc: Doc) -> Iterator[tuple[int, int, Title]]:
+    @staticmethod
+    def _bare_titles(doc: Doc, titles: list[tuple[int, int, Title]]) -> Iterator[tuple[int, int, Title]]:
         """Title phrases not followed by a name: "the Ukrainian leader", "the NATO chief"."""
-        for start, end, title in self._title_spans(doc):
+        for start, end, title in titles:
             after = doc[end] if end < len(doc) else None
             head = doc[end - 1]
             if (after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN")) \

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from .._jsonl import commented_jsonl
+
 __all__ = ["PLACE_NOUNS", "SITE_NOUNS", "Gazetteer", "Place", "dateline_place", "fold", "gazetteer"]
 
 #: The GeoNames extract read: cities of at least this many inhabitants (15000, 5000,
@@ -40,8 +42,6 @@ OWN_NAME = 5
 MARGIN = 1.5
 #: A town in a country the article names yields only to one this many times larger.
 PRIOR_MARGIN = 2.5
-#: Words after a name that make the name a region of the same name's city's country
-#: ("the Kharkiv region", "Kursk oblast").
 #: Nouns whose "of" names a place ("the town of Bucha", "the port of Hodeidah").
 PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province", "district",
                          "camp", "settlement", "suburb", "outskirts", "capital", "hamlet",
@@ -49,9 +49,11 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "port", "region", "province"
                          "neighborhood"})
 #: Nouns a place name can modify ("the Zaporizhzhia nuclear plant", "the Kerch bridge",
 #: "the Kharkiv region"): the name is a place whatever label the tagger gave it.
-SITE_NOUNS = PLACE_NOUNS | {"plant", "bridge", "airport", "airbase", "port", "refinery", "dam",
-                            "harbour", "harbor", "oblast", "crossing", "checkpoint", "prison",
+SITE_NOUNS = PLACE_NOUNS | {"plant", "bridge", "airport", "airbase", "refinery", "dam",
+                            "harbour", "harbor", "crossing", "checkpoint", "prison",
                             "front", "frontline", "pier", "terminal", "canal"}
+#: Words after a name that make the name a region of the same name's city's country
+#: ("the Kharkiv region", "Kursk oblast").
 REGION_WORDS = ("region", "oblast", "province", "governorate", "state", "district", "county")
 
 
@@ -158,13 +160,12 @@ class Gazetteer:
                 self._add((state["name"], "USA", "region", state["code"], None, None,
                            state["geonameid"], 10**7), ())
         own = resources.files("communique.places").joinpath("data")
-        for line in own.joinpath("places.jsonl").read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("//"):
-                row = json.loads(line)
-                names = row["names"]
-                self._add((names[0], row.get("country"), row.get("kind", "region"), None,
-                           row.get("lat"), row.get("lon"), None, row.get("population", 10**7)),
-                          names[1:])
+        for _where, row in commented_jsonl(own.joinpath("places.jsonl").read_text("utf-8"),
+                                           "places/data/places.jsonl"):
+            names = row["names"]
+            self._add((names[0], row.get("country"), row.get("kind", "region"), None,
+                       row.get("lat"), row.get("lon"), None, row.get("population", 10**7)),
+                      names[1:])
         self._stop = frozenset(
             fold(w) for w in own.joinpath("stop.txt").read_text("utf-8").splitlines()
             if w.strip() and not w.startswith("#"))

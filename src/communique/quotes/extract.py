@@ -118,7 +118,7 @@ class QuoteExtractor:
         self.text = doc.text  # Doc.text builds a new string on every access
         self.actor_at: dict[int, Actor] = {}
         # places and modifiers too: "a State Department spokesperson", "the G7 statement"
-        everyone = tuple(getattr(doc._, "all_actors", ()) or ()) if doc.has_extension("all_actors") else ()
+        everyone = doc._.all_actors if Doc.has_extension("all_actors") else ()
         for actor in everyone or actors:
             for m in actor.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
